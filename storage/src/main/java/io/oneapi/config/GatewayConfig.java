@@ -1,0 +1,156 @@
+package io.oneapi.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The whole start-up configuration: flags, environment and {@code .env}, validated once and never
+ * changed afterwards (house rule 7). Runtime-editable settings live in the {@code options} table, not here.
+ * Built by {@link ConfigLoader}.
+ */
+public record GatewayConfig(
+        Role role,
+        NodeType nodeType,
+        ServerSettings server,
+        DatabaseSettings database,
+        CacheSettings cache,
+        RelaySettings relay,
+        JobSettings jobs,
+        RateLimitSettings rateLimits,
+        MetricSettings metric,
+        BootstrapSettings bootstrap,
+        boolean debug,
+        boolean debugSql) {
+
+    public GatewayConfig {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(nodeType, "nodeType");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(relay, "relay");
+        Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(bootstrap, "bootstrap");
+    }
+
+    public boolean isMaster() {
+        return nodeType == NodeType.MASTER;
+    }
+
+    /** Which servers this JVM runs ({@code --role}). */
+    public enum Role {
+        ALL, PROXY, ADMIN;
+
+        public boolean runsProxy() {
+            return this != ADMIN;
+        }
+
+        public boolean runsAdmin() {
+            return this != PROXY;
+        }
+    }
+
+    /** {@code NODE_TYPE}: masters migrate and run background jobs, slaves only serve. */
+    public enum NodeType { MASTER, SLAVE }
+
+    /**
+     * Ports, directories and secrets.
+     *
+     * @param sessionSecret {@code SESSION_SECRET}; random per start when unset (sessions then die on restart)
+     * @param sessionSecretGenerated true when no usable secret was configured
+     * @param frontendBaseUrl {@code FRONTEND_BASE_URL}, empty when unset
+     * @param theme {@code THEME}
+     * @param drainTimeout how long a stopping proxy lets running streams finish
+     */
+    public record ServerSettings(int port, int adminPort, Path logDir, boolean onlyOneLogFile, String sessionSecret,
+                                 boolean sessionSecretGenerated, String frontendBaseUrl, String theme,
+                                 Duration drainTimeout) {
+        @Override
+        public String toString() {
+            return "ServerSettings[port=" + port + ", adminPort=" + adminPort + ", logDir=" + logDir
+                    + ", onlyOneLogFile=" + onlyOneLogFile + ", frontendBaseUrl=" + frontendBaseUrl + ", theme=" + theme
+                    + ", drainTimeout=" + drainTimeout + "]";
+        }
+    }
+
+    /**
+     * {@code SQL_DSN}, {@code LOG_SQL_DSN}, {@code SQLITE_PATH}, {@code SQLITE_BUSY_TIMEOUT} and the pool.
+     * DSNs are kept as given (One API forms); {@code io.oneapi.storage} turns them into JDBC settings.
+     */
+    public record DatabaseSettings(String sqlDsn, String logSqlDsn, Path sqlitePath, Duration sqliteBusyTimeout,
+                                   int maxIdleConns, int maxOpenConns, Duration connMaxLifetime) {
+        @Override
+        public String toString() {
+            // DSNs carry passwords.
+            return "DatabaseSettings[sqlDsn=" + (sqlDsn.isEmpty() ? "" : "<set>") + ", logSqlDsn="
+                    + (logSqlDsn.isEmpty() ? "" : "<set>") + ", sqlitePath=" + sqlitePath + ", sqliteBusyTimeout="
+                    + sqliteBusyTimeout + ", maxIdleConns=" + maxIdleConns + ", maxOpenConns=" + maxOpenConns
+                    + ", connMaxLifetime=" + connMaxLifetime + "]";
+        }
+    }
+
+    /**
+     * Redis and memory caching.
+     *
+     * @param redisConnString {@code REDIS_CONN_STRING}, empty when Redis is off
+     * @param syncFrequency {@code SYNC_FREQUENCY}: cache TTL and polling period
+     */
+    public record CacheSettings(String redisConnString, String redisPassword, String redisMasterName,
+                                Duration syncFrequency, boolean syncFrequencySet, boolean memoryCacheEnabled) {
+        public boolean redisEnabled() {
+            return !redisConnString.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "CacheSettings[redis=" + (redisEnabled() ? "<set>" : "off") + ", redisMasterName=" + redisMasterName
+                    + ", syncFrequency=" + syncFrequency + ", memoryCacheEnabled=" + memoryCacheEnabled + "]";
+        }
+    }
+
+    /**
+     * Upstream calls.
+     *
+     * @param relayTimeout {@code RELAY_TIMEOUT}; {@link Duration#ZERO} means none
+     * @param relayProxy {@code RELAY_PROXY}, empty when unset
+     * @param userContentRequestProxy {@code USER_CONTENT_REQUEST_PROXY}
+     * @param userContentRequestTimeout {@code USER_CONTENT_REQUEST_TIMEOUT}
+     */
+    public record RelaySettings(Duration relayTimeout, String relayProxy, String userContentRequestProxy,
+                                Duration userContentRequestTimeout, boolean enforceIncludeUsage, String testPrompt,
+                                String geminiSafetySetting, String geminiVersion, boolean batchUpdateEnabled,
+                                Duration batchUpdateInterval, Path tiktokenCacheDir) {
+    }
+
+    /**
+     * Background jobs (master nodes only).
+     *
+     * @param channelTestFrequency {@code CHANNEL_TEST_FREQUENCY}; {@link Duration#ZERO} when unset
+     * @param channelUpdateFrequency {@code CHANNEL_UPDATE_FREQUENCY}; {@link Duration#ZERO} when unset
+     */
+    public record JobSettings(Duration channelTestFrequency, Duration channelUpdateFrequency,
+                              Duration pollingInterval) {
+    }
+
+    /** {@code GLOBAL_API_RATE_LIMIT} and {@code GLOBAL_WEB_RATE_LIMIT}: requests per IP per window; 0 disables. */
+    public record RateLimitSettings(int globalApiRateLimit, int globalWebRateLimit, Duration window,
+                                    int criticalRateLimit, Duration criticalWindow) {
+    }
+
+    /** {@code ENABLE_METRIC} and its window. */
+    public record MetricSettings(boolean enabled, int queueSize, double successRateThreshold, int successChanSize,
+                                 int failChanSize) {
+    }
+
+    /** First-boot credentials: {@code INITIAL_ROOT_TOKEN} and {@code INITIAL_ROOT_ACCESS_TOKEN}, empty when unset. */
+    public record BootstrapSettings(String initialRootToken, String initialRootAccessToken) {
+        @Override
+        public String toString() {
+            return "BootstrapSettings[initialRootToken=" + (initialRootToken.isEmpty() ? "" : "<set>")
+                    + ", initialRootAccessToken=" + (initialRootAccessToken.isEmpty() ? "" : "<set>") + "]";
+        }
+    }
+}
