@@ -118,6 +118,7 @@ public record GatewayConfig(
      * @param relayProxy {@code RELAY_PROXY}, empty when unset
      * @param userContentRequestProxy {@code USER_CONTENT_REQUEST_PROXY}
      * @param userContentRequestTimeout {@code USER_CONTENT_REQUEST_TIMEOUT}
+     * @param tiktokenCacheDir {@code TIKTOKEN_CACHE_DIR}, else {@code DATA_GYM_CACHE_DIR}; null when neither is set
      */
     public record RelaySettings(Duration relayTimeout, String relayProxy, String userContentRequestProxy,
                                 Duration userContentRequestTimeout, boolean enforceIncludeUsage, String testPrompt,
@@ -145,7 +146,10 @@ public record GatewayConfig(
                                  int failChanSize) {
     }
 
-    /** First-boot credentials: {@code INITIAL_ROOT_TOKEN} and {@code INITIAL_ROOT_ACCESS_TOKEN}, empty when unset. */
+    /**
+     * First-boot credentials: {@code INITIAL_ROOT_TOKEN} (bare key: an {@code sk-} prefix is already stripped) and
+     * {@code INITIAL_ROOT_ACCESS_TOKEN}, empty when unset.
+     */
     public record BootstrapSettings(String initialRootToken, String initialRootAccessToken) {
         @Override
         public String toString() {
