@@ -55,8 +55,7 @@ public final class ConfigLoader {
 
         EnvValues env = new EnvValues(merged, errors);
         List<String> warnings = new ArrayList<>();
-        GatewayConfig config = new ConfigSections(env, cli, warnings).build();
-        boolean ginDebug = env.oneOf("GIN_MODE", "release", List.of("debug", "release", "test")).equals("debug");
+        Settings settings = read(env, cli, warnings);
 
         fileKeys.removeAll(env.namesRead());
         fileKeys.removeAll(LAUNCHER_VARIABLES);
@@ -66,7 +65,23 @@ public final class ConfigLoader {
         if (!errors.isEmpty()) {
             return new LoadResult.Invalid(errors);
         }
-        return new LoadResult.Run(config, ginDebug, warnings);
+        return new LoadResult.Run(settings.config(), settings.ginDebug(), warnings);
+    }
+
+    /** Every variable name the loader reads (for checking that .env.example documents them all). */
+    static Set<String> variableNames() {
+        EnvValues env = new EnvValues(Map.of(), new ArrayList<>());
+        read(env, CommandLine.parse(List.of(), new ArrayList<>()), new ArrayList<>());
+        return env.namesRead();
+    }
+
+    private static Settings read(EnvValues env, CommandLine cli, List<String> warnings) {
+        GatewayConfig config = new ConfigSections(env, cli, warnings).build();
+        boolean ginDebug = env.oneOf("GIN_MODE", "release", List.of("debug", "release", "test")).equals("debug");
+        return new Settings(config, ginDebug);
+    }
+
+    private record Settings(GatewayConfig config, boolean ginDebug) {
     }
 
     /** Builds each settings group; split out so the precedence rules read top to bottom. */

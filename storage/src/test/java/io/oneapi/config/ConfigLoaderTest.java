@@ -7,10 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -300,5 +307,20 @@ class ConfigLoaderTest {
                 "accesstokenvalue")) {
             assertFalse(text.contains(secret), secret + " leaked: " + text);
         }
+    }
+
+    @Test
+    void envExampleDocumentsEveryVariableAndParsesCleanly() throws IOException {
+        // Surefire runs in the module directory; .env.example is at the repository root.
+        String example = Files.readString(Path.of("..", ".env.example"));
+        Set<String> documented = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^# ([A-Z_]+)=").matcher(example);
+        while (m.find()) {
+            documented.add(m.group(1));
+        }
+        assertEquals(new TreeSet<>(ConfigLoader.variableNames()), documented);
+        List<String> errors = new ArrayList<>();
+        assertEquals(Map.of(), DotEnv.parse(example, ".env.example", errors));
+        assertEquals(List.of(), errors);
     }
 }
