@@ -203,9 +203,10 @@ public final class ConfigLoader {
             if (rootToken.startsWith("sk-")) {
                 rootToken = rootToken.substring(3);
             }
-            if (!rootToken.isEmpty() && !rootToken.matches("[A-Za-z0-9]{1,48}")) {
+            // '-' would be read as the channel-id separator of "sk-<key>-<channel>".
+            if (!rootToken.isEmpty() && !rootToken.matches("[\\x21-\\x2c\\x2e-\\x7e]{1,48}")) {
                 env.reject("INITIAL_ROOT_TOKEN", "(value hidden)",
-                        "up to 48 letters and digits, optionally after sk-");
+                        "up to 48 printable characters without - or spaces, optionally after sk-");
                 rootToken = "";
             }
             String accessToken = env.string("INITIAL_ROOT_ACCESS_TOKEN", "");

@@ -284,7 +284,8 @@ class ConfigLoaderTest {
         List<String> errors = errors(Map.of("INITIAL_ROOT_TOKEN", "sk-has-dash-secret",
                 "INITIAL_ROOT_ACCESS_TOKEN", "x".repeat(33)));
         assertEquals(List.of(
-                "INITIAL_ROOT_TOKEN: (value hidden) (expected: up to 48 letters and digits, optionally after sk-)",
+                "INITIAL_ROOT_TOKEN: (value hidden) (expected: up to 48 printable characters without - or spaces, "
+                        + "optionally after sk-)",
                 "INITIAL_ROOT_ACCESS_TOKEN: (value hidden) (expected: up to 32 printable characters, no spaces)"),
                 errors);
     }
