@@ -67,7 +67,7 @@ public enum Dialect {
         return this == MYSQL ? "(" + unixSecondsColumn + " DIV 86400)" : "(" + unixSecondsColumn + " / 86400)";
     }
 
-    /** Folder under {@code db/migration} and {@code db/logs} holding this engine's SQL. */
+    /** Folder under {@code db/migration} and {@code db/migration-logs} holding this engine's SQL. */
     String migrationFolder() {
         return migrationFolder;
     }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two independent sets, each with its own history table: {@link Set#MAIN} (users, tokens, channels,
  * abilities, options, redemptions; folder {@code db/migration/<engine>}) and {@link Set#LOGS} (the logs table;
- * {@code db/logs/<engine>}). The main database gets both, as One API keeps a logs table there too; a separate
+ * {@code db/migration-logs/<engine>}). The main database gets both, as One API keeps a logs table there too; a separate
  * {@code LOG_SQL_DSN} database gets only the logs set.
  *
  * <p>Adoption: when a set's table already exists but its history table does not, the database was made by One
@@ -28,7 +28,7 @@ final class Migrations {
 
     enum Set {
         MAIN("db/migration", "flyway_schema_history", "users"),
-        LOGS("db/logs", "flyway_logs_history", "logs");
+        LOGS("db/migration-logs", "flyway_logs_history", "logs");
 
         final String folder;
         final String historyTable;

@@ -1,8 +1,9 @@
--- One API's tables (all but logs, which db/logs creates) exactly as its GORM AutoMigrate creates them on MySQL (songquanpeng/one-api, model/*.go,
--- early 2025): GORM maps Go int/int64 to bigint, a `type:` tag verbatim, bool to boolean (tinyint(1)), float64 to
--- double, and a string to varchar(191) when it is indexed, a key or has a default, else longtext. Index names follow
--- GORM (idx_<table>_<field>). Databases One API already created are adopted (baselined at version 1), not re-created.
--- Only the character set is ours: utf8mb4, so text in any language fits whatever the server's default is.
+-- One API's tables (all but logs, which db/migration-logs creates) exactly as its GORM AutoMigrate creates them on
+-- MySQL (songquanpeng/one-api, model/*.go, early 2025): GORM maps Go int/int64 to bigint, a `type:` tag verbatim,
+-- bool to boolean (tinyint(1)), float64 to double, and a string to varchar(191) when it is indexed, a key or has a
+-- default, else longtext. Index names follow GORM (idx_<table>_<field>). Databases One API already created are
+-- adopted (baselined at version 1), not re-created. Only the character set is ours: utf8mb4, so text in any
+-- language fits whatever the server's default is.
 
 CREATE TABLE channels (
   id bigint NOT NULL AUTO_INCREMENT,

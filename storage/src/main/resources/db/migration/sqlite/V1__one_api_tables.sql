@@ -1,4 +1,4 @@
--- One API's tables (all but logs, which db/logs creates) exactly as its GORM AutoMigrate creates them on SQLite
+-- One API's tables (all but logs, which db/migration-logs creates) exactly as its GORM AutoMigrate creates them on SQLite
 -- (songquanpeng/one-api, model/*.go, early 2025): Go ints map to integer ("integer PRIMARY KEY AUTOINCREMENT" for
 -- the id), a `type:` tag verbatim, bool to numeric, float64 to real and strings to text. Index names follow GORM
 -- (idx_<table>_<field>). Databases One API already created are adopted (baselined at version 1), not re-created.
