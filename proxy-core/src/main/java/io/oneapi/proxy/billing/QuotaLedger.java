@@ -1,0 +1,146 @@
+package io.oneapi.proxy.billing;
+
+import io.oneapi.storage.LogEntry;
+import io.oneapi.storage.TokenStore;
+import io.oneapi.storage.UserStore;
+import io.oneapi.storage.billing.BillingWriter;
+import io.oneapi.storage.options.Options;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reserve before the upstream call, settle or refund after it. Blocking (JDBC): call it on the billing executor.
+ *
+ * <p>Reservations are conditional, atomic decrements on the database ({@code quota >= amount}), first on the user,
+ * then on a limited token; if the token refuses, the user part is given back. One API's "trust shortcut" (skip the
+ * reservation when the user holds over 100x the estimate) is deliberately not implemented: it let limited tokens go
+ * arbitrarily negative. Every request therefore holds a reservation, and a limited token can only go below zero by
+ * the overruns (final cost above the reservation) of requests already admitted, since each admission needed
+ * {@code remain_quota >= reservation}.
+ *
+ * <p>Settlement and refunds are deltas and go through the {@link BillingWriter} (batched when
+ * {@code BATCH_UPDATE_ENABLED}), so the user's quota ends up charged exactly the settled amounts.
+ */
+public final class QuotaLedger {
+    private static final Logger log = LoggerFactory.getLogger(QuotaLedger.class);
+
+    private final UserStore users;
+    private final TokenStore tokens;
+    private final BillingWriter writer;
+    private final Supplier<Options> options;
+    private final Clock clock;
+
+    public QuotaLedger(UserStore users, TokenStore tokens, BillingWriter writer, Supplier<Options> options,
+                       Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.writer = writer;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes {@code amount} from the user and, unless the token is unlimited, from the token, atomically.
+     *
+     * @param tokenId the token's id, or 0 when the request carries no token (then only the user is charged)
+     * @throws QuotaException {@code insufficient_user_quota} or {@code pre_consume_token_quota_failed} (403) when
+     *         quota is short (nothing stays taken), or a 500 when the database failed
+     */
+    public Reservation reserve(int userId, int tokenId, boolean tokenUnlimited, long amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("reservation must not be negative: " + amount);
+        }
+        Reservation reservation = new Reservation(userId, tokenId, tokenUnlimited, amount);
+        boolean taken;
+        try {
+            // Even a zero reservation runs the check, refusing users whose quota is already below zero.
+            taken = users.reserveQuota(userId, amount);
+        } catch (RuntimeException e) {
+            throw new QuotaException("decrease_user_quota_failed", 500, "failed to reserve user quota", e);
+        }
+        if (!taken) {
+            throw QuotaException.userQuotaNotEnough();
+        }
+        if (!reservation.limitsToken() || amount == 0) {
+            return reservation;
+        }
+        try {
+            taken = tokens.reserveQuota(tokenId, amount);
+        } catch (RuntimeException e) {
+            giveBackToUser(userId, amount);
+            throw new QuotaException("pre_consume_token_quota_failed", 500, "failed to reserve token quota", e);
+        }
+        if (!taken) {
+            giveBackToUser(userId, amount);
+            throw QuotaException.tokenQuotaNotEnough();
+        }
+        return reservation;
+    }
+
+    /**
+     * Charges {@code finalQuota}: the difference to the reservation goes to the user's and the token's quota
+     * (token {@code used_quota} moves too, also for unlimited tokens, unlike One API #506), the user's used quota
+     * and request count and the channel's used quota grow by {@code finalQuota}, and the consume log is written
+     * when {@code LogConsumeEnabled}. Its user id, channel, type, quota and time are filled in here.
+     *
+     * @param consumeLog the log row to write (its quota is replaced by {@code finalQuota}); null for none
+     */
+    public void settle(Reservation reservation, long finalQuota, LogEntry consumeLog, int channelId) {
+        if (finalQuota < 0) {
+            throw new IllegalArgumentException("final quota must not be negative: " + finalQuota);
+        }
+        if (!reservation.end()) {
+            log.warn("ignoring second settlement of {}", reservation);
+            return;
+        }
+        long delta = finalQuota - reservation.amount();
+        writer.addUserQuota(reservation.userId(), -delta);
+        if (reservation.limitsToken()) {
+            writer.addTokenQuota(reservation.tokenId(), -delta, delta);
+        } else if (reservation.tokenId() > 0) {
+            writer.addTokenQuota(reservation.tokenId(), 0, finalQuota);
+        }
+        writer.addUserUsage(reservation.userId(), finalQuota, 1);
+        writer.addChannelUsedQuota(channelId, finalQuota);
+        if (consumeLog != null && options.get().logConsumeEnabled()) {
+            writer.recordLog(asConsumeLog(consumeLog, reservation.userId(), channelId, finalQuota));
+        }
+    }
+
+    /** Gives the whole reservation back (the request did no billable upstream work). */
+    public void refund(Reservation reservation) {
+        if (!reservation.end()) {
+            log.warn("ignoring refund of already ended {}", reservation);
+            return;
+        }
+        long amount = reservation.amount();
+        writer.addUserQuota(reservation.userId(), amount);
+        if (reservation.limitsToken() && amount > 0) {
+            writer.addTokenQuota(reservation.tokenId(), amount, -amount);
+        }
+    }
+
+    /** Undoes the user half of a reservation the token refused: at once, or through the writer's retry. */
+    private void giveBackToUser(int userId, long amount) {
+        if (amount == 0) {
+            return;
+        }
+        try {
+            users.addQuota(userId, amount);
+        } catch (RuntimeException e) {
+            log.warn("giving back user {} reservation failed, handing it to the billing writer: {}", userId,
+                    e.toString());
+            writer.addUserQuota(userId, amount);
+        }
+    }
+
+    private LogEntry asConsumeLog(LogEntry e, int userId, int channelId, long quota) {
+        long createdAt = e.createdAt() > 0 ? e.createdAt() : clock.instant().getEpochSecond();
+        int loggedQuota = (int) Math.min(Integer.MAX_VALUE, quota); // logs.quota is an int column in One API
+        return new LogEntry(0, userId, createdAt, LogEntry.TYPE_CONSUME, e.content(), e.username(), e.tokenName(),
+                e.modelName(), loggedQuota, e.promptTokens(), e.completionTokens(), channelId, e.requestId(),
+                e.elapsedTime(), e.isStream(), e.systemPromptReset());
+    }
+}

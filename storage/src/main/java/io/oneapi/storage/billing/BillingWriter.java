@@ -1,0 +1,317 @@
+package io.oneapi.storage.billing;
+
+import io.oneapi.storage.ChannelStore;
+import io.oneapi.storage.LogEntry;
+import io.oneapi.storage.LogStore;
+import io.oneapi.storage.TokenStore;
+import io.oneapi.storage.UserStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place billing writes go: quota deltas (user quota, token remain/used quota, user used quota and request
+ * count, channel used quota) and consume logs. Quota <em>reservations</em> do not come here: they must be atomic
+ * against the database and are made directly on the stores.
+ *
+ * <p>Consume logs are always queued and inserted in batches by a single writer thread. Deltas are summed per id and
+ * written by the same thread when {@link BillingSettings#batchUpdates()} is on, otherwise written at once on the
+ * caller's thread (a billing executor thread, never an event loop); a failed immediate write is queued and retried.
+ * Failed flushes keep their data and retry with backoff. {@link #close()} drains everything.
+ */
+public final class BillingWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BillingWriter.class);
+    private static final long MAX_BACKOFF_MILLIS = 30_000;
+
+    private final UserStore users;
+    private final TokenStore tokens;
+    private final ChannelStore channels;
+    private final LogStore logs;
+    private final BillingSettings settings;
+    private final Clock clock;
+    private final PendingDeltas deltas = new PendingDeltas();
+    private final PendingLogs pendingLogs;
+    private final AtomicLong droppedLogs = new AtomicLong();
+    /** Serialises flushes: the writer thread's and explicit {@link #flush()} calls. */
+    private final ReentrantLock flushLock = new ReentrantLock();
+    private final ReentrantLock wakeLock = new ReentrantLock();
+    private final Condition wake = wakeLock.newCondition();
+    private final Thread writer;
+    private volatile boolean closing;
+    private volatile boolean closed;
+
+    public BillingWriter(UserStore users, TokenStore tokens, ChannelStore channels, LogStore logs,
+                         BillingSettings settings, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.channels = channels;
+        this.logs = logs;
+        this.settings = settings;
+        this.clock = clock;
+        this.pendingLogs = new PendingLogs(settings.maxPendingLogs());
+        this.writer = new Thread(this::runWriter, "billing-writer");
+        writer.setDaemon(true); // never holds the JVM open; the shutdown path calls close() to drain
+        writer.start();
+    }
+
+    /** Adds {@code delta} (negative = charge) to the user's quota. */
+    public void addUserQuota(int userId, long delta) {
+        if (delta == 0) {
+            return;
+        }
+        if (batching()) {
+            deltas.addUserQuota(userId, delta);
+            flushIfClosedMeanwhile();
+        } else {
+            writeNow(() -> users.addQuota(userId, delta), () -> deltas.addUserQuota(userId, delta));
+        }
+    }
+
+    /** Adds to the token's {@code remain_quota} and {@code used_quota} and touches {@code accessed_time}. */
+    public void addTokenQuota(int tokenId, long remainDelta, long usedDelta) {
+        if (batching()) {
+            deltas.addTokenQuota(tokenId, remainDelta, usedDelta);
+            flushIfClosedMeanwhile();
+        } else {
+            writeNow(() -> tokens.adjustQuota(tokenId, remainDelta, usedDelta, nowSeconds()),
+                    () -> deltas.addTokenQuota(tokenId, remainDelta, usedDelta));
+        }
+    }
+
+    /** Adds to the user's {@code used_quota} and {@code request_count}. */
+    public void addUserUsage(int userId, long usedQuota, int requests) {
+        if (batching()) {
+            deltas.addUserUsage(userId, usedQuota, requests);
+            flushIfClosedMeanwhile();
+        } else {
+            writeNow(() -> users.addUsage(userId, usedQuota, requests),
+                    () -> deltas.addUserUsage(userId, usedQuota, requests));
+        }
+    }
+
+    public void addChannelUsedQuota(int channelId, long quota) {
+        if (quota == 0) {
+            return;
+        }
+        if (batching()) {
+            deltas.addChannelUsed(channelId, quota);
+            flushIfClosedMeanwhile();
+        } else {
+            writeNow(() -> channels.addUsedQuota(channelId, quota), () -> deltas.addChannelUsed(channelId, quota));
+        }
+    }
+
+    /** Queues a consume (or any) log row; it is inserted within {@link BillingSettings#logInterval()}. */
+    public void recordLog(LogEntry entry) {
+        if (closed) {
+            writeNow(() -> logs.insert(entry), () -> reportLost(entry));
+            return;
+        }
+        if (!pendingLogs.offer(entry)) {
+            reportLost(entry);
+            return;
+        }
+        flushIfClosedMeanwhile();
+        if (pendingLogs.size() >= settings.logBatchSize()) {
+            signalWriter();
+        }
+    }
+
+    /** Writes everything pending now, on the calling thread; throws if the database refuses (data is kept). */
+    public void flush() {
+        if (!flushOnce()) {
+            throw new IllegalStateException("billing flush failed; pending data kept for the next attempt");
+        }
+    }
+
+    /** Logs waiting to be inserted (for metrics and tests). */
+    public int pendingLogCount() {
+        return pendingLogs.size();
+    }
+
+    /** Logs lost because the memory cap was reached. */
+    public long droppedLogCount() {
+        return droppedLogs.get();
+    }
+
+    /** Stops the writer thread after it has written everything (retrying up to the drain timeout). */
+    @Override
+    public synchronized void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        signalWriter();
+        try {
+            writer.join(settings.drainTimeout().toMillis() + 5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closed = true;
+        // Anything that arrived while draining, or that the writer could not write in time.
+        if (!flushOnce()) {
+            log.error("billing writer closed with unwritten data: {} logs, deltas pending={}", pendingLogs.size(),
+                    !deltas.isEmpty());
+        }
+    }
+
+    private boolean batching() {
+        return settings.batchUpdates() && !closed;
+    }
+
+    /**
+     * Closes the race with {@link #close()}: data queued after its final flush is written by the caller. Either the
+     * final flush saw our entry, or we see {@code closed} here (volatile write before that flush).
+     */
+    private void flushIfClosedMeanwhile() {
+        if (closed && !flushOnce()) {
+            log.error("billing data queued during shutdown could not be written");
+        }
+    }
+
+    private void writeNow(Runnable write, Runnable onFailure) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            log.warn("billing write failed, queued for retry: {}", e.toString());
+            onFailure.run();
+            signalWriter();
+        }
+    }
+
+    private void runWriter() {
+        long backoffMillis = 0;
+        long nextDeltaFlush = System.nanoTime() + settings.batchInterval().toNanos();
+        while (!closing) {
+            if (backoffMillis > 0) {
+                awaitWork(TimeUnit.MILLISECONDS.toNanos(backoffMillis), false);
+            } else {
+                long untilDeltas = Math.max(0, nextDeltaFlush - System.nanoTime());
+                awaitWork(Math.min(settings.logInterval().toNanos(), untilDeltas), true);
+            }
+            if (closing) {
+                break;
+            }
+            // Without batching, deltas only wait here after a failed immediate write: retry them every round.
+            boolean deltasDue = !settings.batchUpdates() || System.nanoTime() >= nextDeltaFlush;
+            boolean ok;
+            try {
+                ok = deltasDue ? flushOnce() : flushLogsOnly();
+            } catch (RuntimeException e) {
+                log.error("billing writer round failed", e);
+                ok = false;
+            }
+            if (deltasDue) {
+                nextDeltaFlush = System.nanoTime() + settings.batchInterval().toNanos();
+            }
+            backoffMillis = ok ? 0 : Math.min(MAX_BACKOFF_MILLIS, Math.max(100, backoffMillis * 2));
+        }
+        drain();
+    }
+
+    /** Final flushes on close: retry until empty or the drain timeout. */
+    private void drain() {
+        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        long backoffMillis = 50;
+        while (!flushOnce()) {
+            if (System.nanoTime() > deadline) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoffMillis)); // plain backoff, nothing to wait for
+            backoffMillis = Math.min(2_000, backoffMillis * 2);
+        }
+    }
+
+    /** Sleeps up to {@code nanos}, woken by close, a full log batch or a failed immediate write. */
+    private void awaitWork(long nanos, boolean wakeForFullBatch) {
+        wakeLock.lock();
+        try {
+            boolean batchReady = wakeForFullBatch && pendingLogs.size() >= settings.logBatchSize();
+            if (nanos > 0 && !closing && !batchReady) {
+                wake.awaitNanos(nanos);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closing = true;
+        } finally {
+            wakeLock.unlock();
+        }
+    }
+
+    private void signalWriter() {
+        wakeLock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            wakeLock.unlock();
+        }
+    }
+
+    /** Writes all deltas and all logs; true when nothing failed. */
+    private boolean flushOnce() {
+        flushLock.lock();
+        try {
+            return flushDeltas() & flushLogs();
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    private boolean flushLogsOnly() {
+        flushLock.lock();
+        try {
+            return flushLogs();
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    private boolean flushDeltas() {
+        PendingDeltas.Batch batch = deltas.drain();
+        if (batch.isEmpty()) {
+            return true;
+        }
+        try {
+            batch.applyTo(users, tokens, channels, nowSeconds());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("billing delta flush failed ({} entries kept for retry): {}", batch.size(), e.toString());
+            deltas.restore(batch);
+            return false;
+        }
+    }
+
+    private boolean flushLogs() {
+        while (pendingLogs.size() > 0) {
+            List<LogEntry> batch = pendingLogs.take(settings.logBatchSize());
+            try {
+                logs.insertAll(batch);
+            } catch (RuntimeException e) {
+                log.warn("consume log flush failed ({} rows kept for retry): {}", batch.size(), e.toString());
+                pendingLogs.putBack(batch);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void reportLost(LogEntry entry) {
+        long dropped = droppedLogs.incrementAndGet();
+        // Loud, and with what is needed to reconcile by hand; rate-limited so an outage does not flood the log.
+        if (dropped == 1 || dropped % 1_000 == 0) {
+            log.error("BILLING LOG LOST ({} so far): pending log cap {} reached or database unavailable; "
+                    + "user={} channel={} model={} quota={} request={}", dropped, settings.maxPendingLogs(),
+                    entry.userId(), entry.channelId(), entry.modelName(), entry.quota(), entry.requestId());
+        }
+    }
+
+    private long nowSeconds() {
+        return clock.instant().getEpochSecond();
+    }
+}
