@@ -1,0 +1,138 @@
+package io.oneapi.admin;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Cookie sessions and access tokens over HTTP, and the auth levels of inventory section 7.1. */
+class SessionAuthTest {
+    @TempDir
+    static Path dir;
+    static AdminFixture fx;
+
+    @BeforeAll
+    static void start() {
+        fx = AdminFixture.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    @Test
+    void statusAnswersWithoutCredentials() {
+        ApiClient.Reply reply = fx.client().get("/api/status");
+        assertTrue(reply.success(), reply.body().toString());
+        assertEquals("One API", reply.data().path("system_name").asText());
+        assertEquals(500000.0, reply.data().path("quota_per_unit").asDouble());
+        assertTrue(reply.data().has("turnstile_site_key"));
+    }
+
+    @Test
+    void loginSetsAHardenedCookieAndFlagsTheDefaultRootPassword() {
+        ApiClient c = fx.client();
+        ApiClient.Reply login = c.login("root", "123456");
+        assertEquals("root", login.data().path("username").asText());
+        assertEquals(100, login.data().path("role").asInt());
+        assertTrue(login.data().path("require_password_change").asBoolean());
+        String cookie = login.setCookie().orElseThrow();
+        assertTrue(cookie.startsWith("session="), cookie);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+        assertFalse(cookie.contains("Secure"), "plain HTTP gets no Secure flag: " + cookie);
+
+        ApiClient.Reply self = c.get("/api/user/self");
+        assertTrue(self.success(), self.body().toString());
+        assertEquals("root", self.data().path("username").asText());
+        assertTrue(self.data().path("require_password_change").asBoolean());
+        assertFalse(self.data().has("password"));
+        assertFalse(self.data().has("access_token"));
+    }
+
+    @Test
+    void withoutCredentialsUserRoutesAnswer401() {
+        ApiClient.Reply reply = fx.client().get("/api/user/self");
+        assertEquals(401, reply.status());
+        assertFalse(reply.body().path("success").asBoolean());
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithOneMessage() {
+        ApiClient.Reply reply = fx.client().post("/api/user/login", Map.of("username", "root", "password", "nope"));
+        assertFalse(reply.success());
+        assertEquals("Invalid username or password, or the user has been banned", reply.message());
+        ApiClient.Reply unknown = fx.client().post("/api/user/login",
+                Map.of("username", "ghost", "password", "whatever1"));
+        assertEquals(reply.message(), unknown.message());
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        ApiClient c = fx.user("leaver");
+        assertTrue(c.get("/api/user/self").success());
+        assertTrue(c.get("/api/user/logout").success());
+        assertEquals(401, c.get("/api/user/self").status());
+    }
+
+    @Test
+    void tamperedCookieIsIgnored() {
+        ApiClient c = fx.client();
+        String cookie = c.login("root", "123456").setCookie().orElseThrow();
+        String value = cookie.substring("session=".length(), cookie.indexOf(';'));
+        String forged = value.substring(0, value.indexOf('.')) + ".AAAA";
+        ApiClient.Reply reply = fx.client().withAuthorization(null).getWithCookie("/api/user/self", "session=" + forged);
+        assertEquals(401, reply.status());
+    }
+
+    @Test
+    void accessTokenWorksWithAndWithoutBearerAndIsNeverListed() {
+        ApiClient user = fx.user("tokenuser");
+        ApiClient.Reply generated = user.get("/api/user/token");
+        assertTrue(generated.success());
+        String token = generated.data().asText();
+        assertEquals(32, token.length());
+
+        ApiClient bare = fx.client().fresh().withAuthorization(token);
+        assertEquals("tokenuser", bare.get("/api/user/self").data().path("username").asText());
+        ApiClient bearer = fx.client().fresh().withAuthorization("Bearer " + token);
+        assertEquals("tokenuser", bearer.get("/api/user/self").data().path("username").asText());
+
+        ApiClient.Reply wrong = fx.client().fresh().withAuthorization(token.toUpperCase()).get("/api/user/self");
+        assertEquals(200, wrong.status());
+        assertEquals("Unauthorized: invalid access token", wrong.message());
+
+        ApiClient.Reply list = fx.root().get("/api/user/");
+        assertTrue(list.success());
+        assertFalse(list.body().toString().contains(token), "user list must not carry access tokens");
+        assertFalse(list.body().toString().contains("access_token"));
+    }
+
+    @Test
+    void commonUserIsRefusedAdminRoutes() {
+        ApiClient c = fx.user("plainuser");
+        ApiClient.Reply reply = c.get("/api/user/");
+        assertEquals(200, reply.status());
+        assertEquals("Unauthorized: insufficient permissions", reply.message());
+        assertEquals("Unauthorized: insufficient permissions", c.get("/api/option/").message());
+    }
+
+    @Test
+    void passwordChangeEndsOtherSessionsButKeepsTheCurrentOne() {
+        ApiClient first = fx.user("changer");
+        ApiClient second = fx.client();
+        second.login("changer", "password1");
+        ApiClient.Reply change = first.put("/api/user/self", Map.of("password", "password2"));
+        assertTrue(change.success(), change.body().toString());
+        assertTrue(first.get("/api/user/self").success(), "the session that changed the password stays valid");
+        assertEquals("User has been banned", second.get("/api/user/self").message());
+    }
+}
