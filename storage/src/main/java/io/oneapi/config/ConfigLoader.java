@@ -99,7 +99,7 @@ public final class ConfigLoader {
             // As in One API, the PORT variable wins over --port; ADMIN_PORT over --admin-port likewise.
             int port = env.port("PORT", cli.port() == null ? 3000 : cli.port());
             int adminPort = env.port("ADMIN_PORT", cli.adminPort() == null ? 3001 : cli.adminPort());
-            if (role == GatewayConfig.Role.ALL && port == adminPort) {
+            if (role == GatewayConfig.Role.ALL && port == adminPort && port != 0) {
                 env.reject("ADMIN_PORT", String.valueOf(adminPort),
                         "a port other than the proxy port " + port + " when --role is all");
             }

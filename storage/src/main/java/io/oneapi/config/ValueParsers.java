@@ -12,7 +12,7 @@ import java.util.Set;
 final class ValueParsers {
 
     static final String BOOL = "true, false, 1 or 0";
-    static final String PORT = "a port number between 1 and 65535";
+    static final String PORT = "a port number between 0 and 65535 (0 picks a free port)";
     static final String INT = "an integer";
     static final String POSITIVE_INT = "a positive integer";
     static final String NON_NEGATIVE_INT = "a non-negative integer";
@@ -43,8 +43,9 @@ final class ValueParsers {
         return value == null || value < min || value > max ? null : value.intValue();
     }
 
+    /** 0 asks the OS for a free port (tests, and launchers that read the bound port from the log). */
     static Integer port(String text) {
-        return intInRange(text, 1, 65535);
+        return intInRange(text, 0, 65535);
     }
 
     static Double ratio(String text) {

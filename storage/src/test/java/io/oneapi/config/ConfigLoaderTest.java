@@ -181,12 +181,12 @@ class ConfigLoaderTest {
 
     @Test
     void collectsEveryError() {
-        List<String> errors = errors(Map.of("PORT", "0", "DEBUG", "yes", "SQL_MAX_LIFETIME", "-1",
+        List<String> errors = errors(Map.of("PORT", "70000", "DEBUG", "yes", "SQL_MAX_LIFETIME", "-1",
                 "NODE_TYPE", "primary", "METRIC_SUCCESS_RATE_THRESHOLD", "1.5", "THEME", "dark",
                 "SQLITE_BUSY_TIMEOUT", "3s", "GLOBAL_API_RATE_LIMIT", "-5", "GIN_MODE", "loud",
                 "CHANNEL_TEST_FREQUENCY", "daily"));
         assertTrue(errors.containsAll(List.of(
-                "PORT: 0 (expected: a port number between 1 and 65535)",
+                "PORT: 70000 (expected: a port number between 0 and 65535 (0 picks a free port))",
                 "DEBUG: yes (expected: true, false, 1 or 0)",
                 "SQL_MAX_LIFETIME: -1 (expected: a positive whole number of seconds)",
                 "NODE_TYPE: primary (expected: one of master, slave)",

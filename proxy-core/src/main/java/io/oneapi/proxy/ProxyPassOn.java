@@ -1,0 +1,30 @@
+package io.oneapi.proxy;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.oneapi.proxy.client.InfoEndpoints;
+import io.oneapi.proxy.client.ProxyEndpoints;
+import io.oneapi.proxy.client.Route;
+import io.oneapi.storage.Token;
+import io.oneapi.storage.User;
+
+/** The proxy's non-relay answers: info routes from memory; other paths are not served here (404). */
+final class ProxyPassOn implements ProxyEndpoints {
+    private final InfoEndpoints info;
+
+    ProxyPassOn(InfoEndpoints info) {
+        this.info = info;
+    }
+
+    @Override
+    public void answerInfo(ChannelHandlerContext ctx, Route route, Token token, User user, boolean keepAlive,
+                           String requestId) {
+        info.answer(ctx, route, token, user, keepAlive, requestId);
+    }
+
+    @Override
+    public boolean passOn(ChannelHandlerContext ctx, FullHttpRequest request, Route route, String requestId,
+                          Runnable done) {
+        return false;
+    }
+}

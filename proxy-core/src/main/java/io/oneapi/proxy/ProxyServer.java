@@ -1,0 +1,206 @@
+package io.oneapi.proxy;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.oneapi.config.GatewayConfig;
+import io.oneapi.proxy.auth.AuthCache;
+import io.oneapi.proxy.auth.TokenAuthenticator;
+import io.oneapi.proxy.billing.LedgerBilling;
+import io.oneapi.proxy.client.InfoEndpoints;
+import io.oneapi.proxy.client.RelayRequestHandler;
+import io.oneapi.proxy.plugin.PluginRegistry;
+import io.oneapi.proxy.relay.ProviderLookup;
+import io.oneapi.proxy.relay.RelayServices;
+import io.oneapi.proxy.route.ChannelHealth;
+import io.oneapi.proxy.route.ChannelRouter;
+import io.oneapi.proxy.server.BlockingExecutors;
+import io.oneapi.proxy.server.EventLoops;
+import io.oneapi.proxy.server.RelayChannelInitializer;
+import io.oneapi.proxy.upstream.UpstreamConnector;
+import io.oneapi.spi.ProviderAdapter;
+import io.oneapi.storage.Storage;
+import io.oneapi.storage.options.LiveOptions;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay server: Netty on {@code --port}, serving {@code /v1/**}, the billing compatibility routes and
+ * health. Built once from the start-up configuration and the shared storage; {@link #close()} stops
+ * accepting, lets running requests finish up to the drain timeout, then frees everything.
+ */
+public final class ProxyServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
+    static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+    static final int MAX_RESPONSE_BYTES = 128 * 1024 * 1024;
+
+    private final EventLoops loops;
+    private final BlockingExecutors executors;
+    private final UpstreamConnector upstream;
+    private final PluginRegistry plugins;
+    private final LedgerBilling billing;
+    private final Channel serverChannel;
+    private final Duration drainTimeout;
+    private final ConnectionTracker connections;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ProxyServer(Builder b) {
+        this.loops = b.loops;
+        this.executors = b.executors;
+        this.upstream = b.upstream;
+        this.plugins = b.plugins;
+        this.billing = b.billing;
+        this.serverChannel = b.serverChannel;
+        this.drainTimeout = b.drainTimeout;
+        this.connections = b.connections;
+    }
+
+    /** Starts the proxy with plugins from the {@code oneapi.plugins.dir} system property (default ./plugins). */
+    public static ProxyServer start(GatewayConfig config, Storage storage) {
+        return start(config, storage, PluginRegistry.load());
+    }
+
+    /** Starts the proxy with the given plugin registry (tests register adapters directly). */
+    public static ProxyServer start(GatewayConfig config, Storage storage, PluginRegistry plugins) {
+        Builder b = new Builder();
+        b.plugins = plugins;
+        b.drainTimeout = config.server().drainTimeout();
+        try {
+            b.build(config, storage);
+        } catch (RuntimeException | Error e) {
+            b.abandon();
+            throw e;
+        }
+        ProxyServer server = new ProxyServer(b);
+        LOG.info("Proxy listening on port {} ({} transport, {} provider plugin adapters)", server.port(),
+                b.loops.nativeTransport() ? "epoll" : "nio", plugins.adapters().size());
+        return server;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        serverChannel.close().syncUninterruptibly();
+        if (!connections.awaitIdle(drainTimeout)) {
+            LOG.warn("Drain timeout of {} reached with {} requests still running; closing them",
+                    drainTimeout, connections.busy());
+        }
+        connections.closeAll();
+        loops.close();
+        upstream.close();
+        executors.close();
+        billing.close();
+        plugins.close();
+        LOG.info("Proxy stopped");
+    }
+
+    /** Collects the parts while starting so a failed start can free what it built. */
+    private static final class Builder {
+        EventLoops loops;
+        BlockingExecutors executors;
+        UpstreamConnector upstream;
+        PluginRegistry plugins;
+        LedgerBilling billing;
+        Channel serverChannel;
+        Duration drainTimeout;
+        ConnectionTracker connections;
+
+        void build(GatewayConfig config, Storage storage) {
+            executors = new BlockingExecutors(Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 20_000);
+            LiveOptions options = LiveOptions.load(storage.options(), storage.changes(), executors.blocking(),
+                    Map.of("Theme", config.server().theme()));
+            AuthCache authCache = new AuthCache(storage.tokens(), storage.users(), executors.blocking(),
+                    storage.changes(), Duration.ofSeconds(30));
+            ChannelRouter router = new ChannelRouter(storage.channels(), executors.blocking(), storage.changes());
+            router.reloadNow();
+            ChannelHealth health = new ChannelHealth(storage.channels(), executors.blocking(),
+                    () -> options.current().automaticDisableChannelEnabled(), config.metric().enabled(),
+                    config.metric().queueSize(), config.metric().successRateThreshold());
+            billing = LedgerBilling.create(storage, options::current, config.relay());
+            loops = new EventLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            upstream = new UpstreamConnector(loops.socketChannel(), loops.datagramChannel(),
+                    config.relay().relayProxy(), Duration.ofSeconds(15), Duration.ofSeconds(60));
+            RelayServices services = new RelayServices(router, health, lookup(plugins), upstream, billing,
+                    () -> options.current().retryTimes(), executors.blocking(), executors.settlement(),
+                    config.relay().relayTimeout(), config.relay().enforceIncludeUsage(), MAX_RESPONSE_BYTES);
+            TokenAuthenticator authenticator = new TokenAuthenticator(authCache);
+            InfoEndpoints info = new InfoEndpoints(plugins.models(), router,
+                    options::current);
+            ProxyPassOn passOn = new ProxyPassOn(info);
+            connections = new ConnectionTracker();
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(loops.boss(), loops.workers())
+                    .channel(loops.serverChannel())
+                    .option(ChannelOption.SO_BACKLOG, 4096)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.SO_KEEPALIVE, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 128 * 1024))
+                    .childHandler(new RelayChannelInitializer(MAX_REQUEST_BYTES, 120, () ->
+                            new RelayRequestHandler(services, authenticator, passOn, connections)));
+            scheduleRoutingSync(router, config);
+            int port = config.server().port();
+            try {
+                serverChannel = bootstrap.bind(port).syncUninterruptibly().channel();
+            } catch (Exception e) {
+                if (e instanceof BindException) {
+                    throw new PortInUseException(port, e);
+                }
+                throw e;
+            }
+        }
+
+        private void scheduleRoutingSync(ChannelRouter router, GatewayConfig config) {
+            long seconds = Math.max(1, config.cache().syncFrequency().toSeconds());
+            loops.workers().next().scheduleAtFixedRate(router::reloadLater, seconds, seconds, TimeUnit.SECONDS);
+        }
+
+        private static ProviderLookup lookup(PluginRegistry plugins) {
+            return new ProviderLookup() {
+                @Override
+                public ProviderAdapter adapterFor(int channelType) {
+                    return plugins.adapterFor(channelType).orElse(null);
+                }
+
+                @Override
+                public String defaultBaseUrl(int channelType) {
+                    return plugins.defaultBaseUrl(channelType);
+                }
+            };
+        }
+
+        void abandon() {
+            if (serverChannel != null) {
+                serverChannel.close();
+            }
+            if (loops != null) {
+                loops.close();
+            }
+            if (upstream != null) {
+                upstream.close();
+            }
+            if (executors != null) {
+                executors.close();
+            }
+            if (billing != null) {
+                billing.close();
+            }
+            if (plugins != null) {
+                plugins.close();
+            }
+        }
+    }
+}

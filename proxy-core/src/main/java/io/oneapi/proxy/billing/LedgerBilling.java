@@ -1,0 +1,217 @@
+package io.oneapi.proxy.billing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oneapi.config.GatewayConfig;
+import io.oneapi.proxy.client.OpenAiError;
+import io.oneapi.proxy.relay.BillingRefusal;
+import io.oneapi.proxy.relay.RelayBilling;
+import io.oneapi.proxy.relay.RelayOutcome;
+import io.oneapi.proxy.relay.RelayRecord;
+import io.oneapi.spi.RelayMode;
+import io.oneapi.spi.Usage;
+import io.oneapi.storage.LogEntry;
+import io.oneapi.storage.Storage;
+import io.oneapi.storage.billing.BillingSettings;
+import io.oneapi.storage.billing.BillingWriter;
+import io.oneapi.storage.options.Options;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * The relay's billing: prices a request before the call (reservation through {@link QuotaLedger}) and
+ * charges the final cost from the {@link RelayRecord} after it, counting tokens locally when the upstream
+ * reported no usage. Runs on blocking executors only.
+ */
+public final class LedgerBilling implements RelayBilling, AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final QuotaLedger ledger;
+    private final BillingWriter writer;
+    private final Pricing pricing;
+    private final TokenCounter tokens;
+
+    LedgerBilling(QuotaLedger ledger, BillingWriter writer, Pricing pricing, TokenCounter tokens) {
+        this.ledger = ledger;
+        this.writer = writer;
+        this.pricing = pricing;
+        this.tokens = tokens;
+    }
+
+    public static LedgerBilling create(Storage storage, Supplier<Options> options, GatewayConfig.RelaySettings relay) {
+        BillingWriter writer = new BillingWriter(storage.users(), storage.tokens(), storage.channels(),
+                storage.logs(), BillingSettings.from(relay), Clock.systemUTC());
+        TokenCounter tokens = new TokenCounter(options);
+        Pricing pricing = new Pricing(options, tokens);
+        QuotaLedger ledger = new QuotaLedger(storage.users(), storage.tokens(), writer, options, Clock.systemUTC());
+        return new LedgerBilling(ledger, writer, pricing, tokens);
+    }
+
+    /** What was reserved, plus the fixed price of requests priced up front (images, speech). */
+    private record LedgerHold(Reservation reservation, long fixedQuota, String logContent) implements Hold {
+        @Override
+        public long reservedQuota() {
+            return reservation.amount();
+        }
+    }
+
+    @Override
+    public Hold reserve(ReserveRequest request) {
+        long fixed = -1;
+        String content;
+        long amount;
+        try {
+            switch (request.mode()) {
+                case PROXY -> {
+                    amount = 0;
+                    content = "raw proxy request";
+                }
+                case IMAGES_GENERATIONS -> {
+                    JsonNode body = json(request.body());
+                    ImageQuote quote = pricing.imageQuote(request.model(), body.path("prompt").asText(""),
+                            body.path("size").asText(""), body.path("quality").asText(""),
+                            body.path("n").asInt(1), request.channelType(), request.group());
+                    fixed = quote.quota();
+                    amount = fixed;
+                    content = quote.logContent();
+                }
+                case AUDIO_SPEECH -> {
+                    fixed = pricing.speechQuota(json(request.body()).path("input").asText(""), request.model(),
+                            request.channelType(), request.group());
+                    amount = fixed;
+                    content = pricing.audioLogContent(request.model(), request.channelType(), request.group());
+                }
+                case AUDIO_TRANSCRIPTION, AUDIO_TRANSLATION -> {
+                    amount = pricing.transcriptionPreConsumeQuota(request.model(), request.channelType(),
+                            request.group());
+                    content = pricing.audioLogContent(request.model(), request.channelType(), request.group());
+                }
+                default -> {
+                    amount = pricing.preConsumeQuota(estimatePromptTokens(request.body()), request.maxTokens(),
+                            request.model(), request.channelType(), request.group());
+                    content = pricing.ratioLogContent(request.model(), request.channelType(), request.group());
+                }
+            }
+        } catch (PricingException e) {
+            throw new BillingRefusal(new OpenAiError(e.status(), e.getMessage(), "one_api_error", "", e.code()));
+        }
+        try {
+            Reservation reservation = ledger.reserve(request.userId(), request.tokenId(), request.tokenUnlimited(),
+                    amount);
+            return new LedgerHold(reservation, fixed, content);
+        } catch (QuotaException e) {
+            throw new BillingRefusal(OpenAiError.gateway(e.status(), e.code(), e.getMessage()));
+        }
+    }
+
+    /**
+     * The reservation does not tokenize: it holds {@code 0.38 x body bytes} (an over-estimate for JSON)
+     * plus max_tokens; settlement charges the exact count, so the hold only needs to be of the right size.
+     */
+    private static int estimatePromptTokens(byte[] body) {
+        return (int) Math.min(Integer.MAX_VALUE / 4, Math.ceil(body.length * 0.38));
+    }
+
+    @Override
+    public void settle(Hold hold, ReserveRequest request, RelayRecord record) {
+        LedgerHold h = (LedgerHold) hold;
+        if (!record.outcome().billable()) {
+            ledger.refund(h.reservation());
+            return;
+        }
+        Charge charge = charge(h, request, record);
+        String content = h.logContent() + outcomeNote(record.outcome());
+        LogEntry log = new LogEntry(0, request.userId(), System.currentTimeMillis() / 1000, LogEntry.TYPE_CONSUME,
+                content, request.username(), request.tokenName(), record.upstreamModel(), (int) Math.min(
+                        Integer.MAX_VALUE, charge.quota), charge.prompt, charge.completion, record.channelId(),
+                record.requestId(), record.elapsedMillis(), record.stream(), record.systemPromptReset());
+        ledger.settle(h.reservation(), charge.quota, log, record.channelId());
+    }
+
+    private record Charge(long quota, int prompt, int completion) {
+    }
+
+    private Charge charge(LedgerHold h, ReserveRequest request, RelayRecord record) {
+        String model = record.upstreamModel();
+        RelayMode mode = record.mode();
+        switch (mode) {
+            case PROXY:
+                return new Charge(0, 0, 0);
+            case IMAGES_GENERATIONS:
+            case AUDIO_SPEECH:
+                return new Charge(record.outcome() == RelayOutcome.OK ? h.fixedQuota() : 0, 0, 0);
+            case AUDIO_TRANSCRIPTION:
+            case AUDIO_TRANSLATION: {
+                long quota = pricing.transcriptionQuota(record.generatedText(), model);
+                // One API stores the quota in prompt_tokens for audio logs.
+                return new Charge(quota, (int) Math.min(Integer.MAX_VALUE, quota), 0);
+            }
+            default: {
+                int[] counts = tokenCounts(record, request, model);
+                long quota = pricing.textQuota(counts[0], counts[1], model, record.channelType(), request.group());
+                return new Charge(quota, counts[0], counts[1]);
+            }
+        }
+    }
+
+    /** Prompt and completion tokens: the upstream's numbers when it gave them, else counted here. */
+    private int[] tokenCounts(RelayRecord record, ReserveRequest request, String model) {
+        Usage usage = record.usage();
+        if (usage != null && (usage.promptTokens() > 0 || usage.completionTokens() > 0)) {
+            return new int[] {usage.promptTokens(), usage.completionTokens()};
+        }
+        int prompt = countPrompt(record.mode(), record.requestBody() != null ? record.requestBody() : request.body(),
+                model);
+        if (usage != null && usage.totalTokens() > 0) {
+            return new int[] {Math.min(prompt, usage.totalTokens()), Math.max(0, usage.totalTokens() - prompt)};
+        }
+        int completion = tokens.countText(record.generatedText() == null ? "" : record.generatedText(), model);
+        return new int[] {prompt, completion};
+    }
+
+    private int countPrompt(RelayMode mode, byte[] body, String model) {
+        JsonNode request;
+        try {
+            request = json(body);
+        } catch (PricingException e) {
+            return 0;
+        }
+        return switch (mode) {
+            case CHAT_COMPLETIONS -> tokens.countChatRequest(request, model);
+            case COMPLETIONS -> tokens.countCompletionsPrompt(request.get("prompt"), model);
+            case EMBEDDINGS, MODERATIONS -> tokens.countCompletionsPrompt(request.get("input"), model);
+            case EDITS -> tokens.countCompletionsPrompt(request.get("instruction"), model)
+                    + tokens.countCompletionsPrompt(request.get("input"), model);
+            default -> 0;
+        };
+    }
+
+    private static String outcomeNote(RelayOutcome outcome) {
+        return switch (outcome) {
+            case CLIENT_ABORT -> " (client disconnected; billed for what was produced)";
+            case UPSTREAM_BROKE -> " (upstream stream broke; billed for what was streamed)";
+            default -> "";
+        };
+    }
+
+    @Override
+    public void release(Hold hold) {
+        ledger.refund(((LedgerHold) hold).reservation());
+    }
+
+    private static JsonNode json(byte[] body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            return node == null ? JSON.missingNode() : node;
+        } catch (IOException e) {
+            throw new PricingException("invalid_request_body", "request body is not valid JSON");
+        }
+    }
+
+    /** Drains pending billing writes. */
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

@@ -1,0 +1,176 @@
+package io.oneapi.proxy.relay;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.oneapi.spi.Usage;
+import java.io.IOException;
+
+/**
+ * Reads, without building a tree, what billing needs from OpenAI-format bodies and stream chunks: the
+ * {@code usage} object, the generated text (for counting when usage is missing) and whether the body is an
+ * error. One instance per request; not thread-safe.
+ */
+public final class OpenAiUsageReader {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int MAX_TEXT_CHARS = 4 * 1024 * 1024;
+
+    private final StringBuilder text = new StringBuilder();
+    private Usage usage;
+    private boolean errorSeen;
+    private boolean doneSeen;
+
+    /** Reads one stream event's data, or a whole unary body. Unparsable input is ignored. */
+    public void read(ByteBuf json) {
+        int length = json.readableBytes();
+        if (length == 6 && json.getByte(json.readerIndex()) == '[' && isDone(json)) {
+            doneSeen = true;
+            return;
+        }
+        byte[] array;
+        int offset;
+        if (json.hasArray()) {
+            array = json.array();
+            offset = json.arrayOffset() + json.readerIndex();
+        } else {
+            array = ByteBufUtil.getBytes(json);
+            offset = 0;
+        }
+        try (JsonParser p = JSON.createParser(array, offset, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return;
+            }
+            readTopLevel(p);
+        } catch (IOException | RuntimeException e) {
+            // Not JSON: forwarded as is, nothing to learn from it.
+        }
+    }
+
+    private static boolean isDone(ByteBuf json) {
+        return json.toString(java.nio.charset.StandardCharsets.US_ASCII).equals("[DONE]");
+    }
+
+    private void readTopLevel(JsonParser p) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "usage" -> readUsage(p, value);
+                case "choices" -> readChoices(p, value);
+                case "error" -> {
+                    errorSeen = value == JsonToken.START_OBJECT || value == JsonToken.VALUE_STRING;
+                    p.skipChildren();
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private void readUsage(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        int prompt = 0;
+        int completion = 0;
+        int total = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_NUMBER_INT) {
+                switch (field) {
+                    case "prompt_tokens", "input_tokens" -> prompt = p.getIntValue();
+                    case "completion_tokens", "output_tokens" -> completion = p.getIntValue();
+                    case "total_tokens" -> total = p.getIntValue();
+                    default -> {
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (prompt + completion + total > 0) {
+            usage = new Usage(prompt, completion, total > 0 ? total : prompt + completion);
+        }
+    }
+
+    private void readChoices(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                if ((field.equals("delta") || field.equals("message")) && t == JsonToken.START_OBJECT) {
+                    readMessage(p);
+                } else if (field.equals("text") && t == JsonToken.VALUE_STRING) {
+                    appendText(p.getText());
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+    }
+
+    private void readMessage(JsonParser p) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            if ((field.equals("content") || field.equals("reasoning_content")) && t == JsonToken.VALUE_STRING) {
+                appendText(p.getText());
+            } else if (field.equals("tool_calls") && t == JsonToken.START_ARRAY) {
+                readToolCalls(p);
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    /** Tool call names and arguments are generated tokens too. */
+    private void readToolCalls(JsonParser p) throws IOException {
+        int depth = 1;
+        while (depth > 0) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return;
+            }
+            if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+                depth++;
+            } else if (t == JsonToken.END_ARRAY || t == JsonToken.END_OBJECT) {
+                depth--;
+            } else if (t == JsonToken.VALUE_STRING) {
+                String field = p.currentName();
+                if ("arguments".equals(field) || "name".equals(field)) {
+                    appendText(p.getText());
+                }
+            }
+        }
+    }
+
+    private void appendText(String s) {
+        if (text.length() + s.length() <= MAX_TEXT_CHARS) {
+            text.append(s);
+        }
+    }
+
+    /** The upstream's usage, or null when it sent none. */
+    public Usage usage() {
+        return usage;
+    }
+
+    public String generatedText() {
+        return text.toString();
+    }
+
+    public boolean errorSeen() {
+        return errorSeen;
+    }
+
+    public boolean doneSeen() {
+        return doneSeen;
+    }
+}

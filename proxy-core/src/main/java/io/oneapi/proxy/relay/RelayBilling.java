@@ -1,0 +1,35 @@
+package io.oneapi.proxy.relay;
+
+import io.oneapi.spi.RelayMode;
+
+/**
+ * What the relay needs from billing. Every method blocks (database, tokenizer) and is called on the
+ * blocking executor, never on an event loop. A hold is settled or released exactly once.
+ */
+public interface RelayBilling {
+
+    /**
+     * The facts a reservation is priced from.
+     *
+     * @param body a copy of the request body (JSON or multipart)
+     * @param maxTokens the client's token limit, 0 when none
+     */
+    record ReserveRequest(int userId, int tokenId, boolean tokenUnlimited, String tokenName, String username,
+                          String group, String model, int channelType, RelayMode mode, byte[] body,
+                          int maxTokens, String contentType) {
+    }
+
+    /** Something reserved that must later be settled or released. */
+    interface Hold {
+        long reservedQuota();
+    }
+
+    /** Reserves the pre-consumption; throws {@link BillingRefusal} when the request may not proceed. */
+    Hold reserve(ReserveRequest request);
+
+    /** Charges the final cost of a billable record (adjusting the hold) and writes the consume log. */
+    void settle(Hold hold, ReserveRequest request, RelayRecord record);
+
+    /** Returns everything held; for requests that did no upstream work. */
+    void release(Hold hold);
+}

@@ -1,0 +1,406 @@
+package io.oneapi.proxy.relay;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.oneapi.proxy.client.OpenAiError;
+import io.oneapi.proxy.client.Responses;
+import io.oneapi.proxy.route.RoutedChannel;
+import io.oneapi.proxy.upstream.UpstreamCall;
+import io.oneapi.proxy.upstream.UpstreamListener;
+import io.oneapi.spi.ErrorKind;
+import io.oneapi.spi.ExchangeContext;
+import io.oneapi.spi.ProviderAdapter;
+import io.oneapi.spi.ProviderExchange;
+import io.oneapi.spi.RelayMode;
+import io.oneapi.spi.UpstreamRequest;
+import io.oneapi.spi.Usage;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of one relayed request, on its client's event loop: pick a provider channel, reserve quota
+ * (blocking executor), translate, call the upstream, answer the client, and hand exactly one
+ * {@link RelayRecord} to billing. Failed attempts move to another channel only while nothing has reached
+ * the client (house rule 5).
+ */
+public final class RelayFlow implements UpstreamListener {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayFlow.class);
+
+    private final RelayServices services;
+    private final ChannelHandlerContext ctx;
+    private final FullHttpRequest request;
+    private final RelayMode mode;
+    private final AuthorizedRequest auth;
+    private final String requestId;
+    private final long startNanos;
+    private final boolean keepAlive;
+    private final Runnable onDone;
+    private final ClientRequestView view;
+
+    private final Set<Integer> tried = new HashSet<>();
+    private int retriesLeft;
+    private RelayBilling.ReserveRequest reserveRequest;
+    private RelayBilling.Hold hold;
+    private RoutedChannel channel;
+    private ProviderAdapter adapter;
+    private ProviderExchange exchange;
+    private ExchangeContext exchangeContext;
+    private UpstreamCall call;
+    private HttpResponse head;
+    private BodyCollector collector;
+    private StreamForwarder stream;
+    private boolean upstreamReached;
+    private boolean finished;
+
+    /**
+     * @param request owned by the flow from now on (released when it ends)
+     * @param onDone runs on the event loop once the client has its full answer (or is gone)
+     */
+    public RelayFlow(RelayServices services, ChannelHandlerContext ctx, FullHttpRequest request, RelayMode mode,
+                     String path, String query, AuthorizedRequest auth, String requestId, long startNanos,
+                     boolean keepAlive, Runnable onDone) {
+        this.services = services;
+        this.ctx = ctx;
+        this.request = request;
+        this.mode = mode;
+        this.auth = auth;
+        this.requestId = requestId;
+        this.startNanos = startNanos;
+        this.keepAlive = keepAlive;
+        this.onDone = onDone;
+        this.view = new ClientRequestView(request, path, query, request.content());
+    }
+
+    public void start() {
+        retriesLeft = auth.pinned() != null ? 0 : Math.max(0, services.policy().retryTimes());
+        if (!pickChannel()) {
+            return;
+        }
+        String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+        reserveRequest = new RelayBilling.ReserveRequest(auth.user().id(), auth.token().id(),
+                auth.token().unlimitedQuota(), auth.token().name(), auth.user().username(), auth.group(),
+                auth.facts().model(), channel.type(), mode, ByteBufUtil.getBytes(request.content()),
+                Math.max(0, auth.facts().maxTokens()), contentType);
+        try {
+            services.blocking().execute(this::reserveBlocking);
+        } catch (RejectedExecutionException e) {
+            finishWithError(OpenAiError.gateway(503, "gateway_overloaded",
+                    "The gateway is overloaded; retry shortly."), RelayOutcome.GATEWAY_ERROR);
+        }
+    }
+
+    /** Runs on the blocking executor. */
+    private void reserveBlocking() {
+        try {
+            RelayBilling.Hold reserved = services.billing().reserve(reserveRequest);
+            ctx.executor().execute(() -> onReserved(reserved));
+        } catch (BillingRefusal refusal) {
+            ctx.executor().execute(() -> finishWithError(refusal.error(), RelayOutcome.GATEWAY_ERROR));
+        } catch (RuntimeException e) {
+            LOG.error("Quota reservation failed for request {}", requestId, e);
+            ctx.executor().execute(() -> finishWithError(OpenAiError.gateway(500, "pre_consume_quota_failed",
+                    "Could not reserve quota; try again."), RelayOutcome.GATEWAY_ERROR));
+        }
+    }
+
+    private void onReserved(RelayBilling.Hold reserved) {
+        hold = reserved;
+        if (finished) {
+            // The client left while we were reserving.
+            releaseHold();
+            return;
+        }
+        attempt();
+    }
+
+    /** Chooses the next channel; answers the client and returns false when none is left. */
+    private boolean pickChannel() {
+        if (auth.pinned() != null) {
+            channel = tried.contains(auth.pinned().id()) ? null : auth.pinned();
+        } else {
+            channel = services.router().table().pick(auth.group(), auth.facts().model(), tried);
+        }
+        if (channel == null) {
+            finishWithError(OpenAiError.gateway(503, "no_available_channel", "No available channel for model "
+                    + auth.facts().model() + " in group " + auth.group() + "."), RelayOutcome.GATEWAY_ERROR);
+            return false;
+        }
+        return true;
+    }
+
+    private void attempt() {
+        head = null;
+        adapter = services.providers().adapterFor(channel.type());
+        if (adapter == null) {
+            attemptFailed(OpenAiError.gateway(500, "channel_type_not_supported", "No loaded plugin serves channel"
+                    + " type " + channel.type() + "."), ErrorKind.UNAVAILABLE, 500);
+            return;
+        }
+        String requested = auth.facts().model();
+        String systemPrompt = channel.row().systemPrompt() == null ? "" : channel.row().systemPrompt();
+        exchangeContext = new ExchangeContext(channel.toInfo(services.providers().defaultBaseUrl(channel.type())),
+                mode, view.path(), view.query(), requested, channel.upstreamModel(requested),
+                auth.facts().stream(), systemPrompt, services.enforceIncludeUsage());
+        UpstreamRequest upstreamRequest;
+        try {
+            exchange = adapter.newExchange(exchangeContext);
+            upstreamRequest = exchange.translateRequest(view);
+        } catch (IllegalArgumentException e) {
+            attemptFailed(OpenAiError.gateway(400, "convert_request_failed", e.getMessage()),
+                    ErrorKind.BAD_REQUEST, 400);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("Adapter for channel type {} failed to translate request {}", channel.type(), requestId, e);
+            attemptFailed(OpenAiError.gateway(500, "convert_request_failed", "The request could not be"
+                    + " converted for the upstream."), ErrorKind.UNAVAILABLE, 500);
+            return;
+        }
+        ByteBuf body = upstreamRequest.forwardsClientBody() ? request.content().retainedDuplicate()
+                : Unpooled.wrappedBuffer(upstreamRequest.body());
+        try {
+            upstreamReached = true;
+            call = UpstreamCall.start(services.upstream(), ctx.channel().eventLoop(), upstreamRequest.url(),
+                    upstreamRequest.method(), upstreamRequest.headers(), body, services.relayTimeout(), this);
+        } catch (IllegalArgumentException e) {
+            upstreamReached = false;
+            attemptFailed(OpenAiError.gateway(500, "invalid_channel_base_url", e.getMessage()),
+                    ErrorKind.UNAVAILABLE, 500);
+        }
+    }
+
+    @Override
+    public void onHead(HttpResponse response) {
+        head = response;
+        int status = response.status().code();
+        if (status >= 200 && status < 300 && auth.facts().stream() && isEventStream(response)) {
+            stream = new StreamForwarder(ctx, exchange, requestId);
+        } else {
+            collector = new BodyCollector(ctx.alloc(), services.maxResponseBytes());
+        }
+    }
+
+    @Override
+    public void onContent(HttpContent content) {
+        if (finished) {
+            content.release();
+        } else if (stream != null) {
+            stream.onContent(content);
+            if (!ctx.channel().isWritable() && call != null) {
+                call.pause();
+            }
+        } else if (collector != null) {
+            collector.add(content);
+        } else {
+            content.release();
+        }
+    }
+
+    @Override
+    public void onEnd() {
+        if (finished) {
+            return;
+        }
+        if (stream != null) {
+            stream.onEnd();
+            services.health().onSuccess(channel);
+            complete(RelayOutcome.OK, stream.usage(), stream.generatedText());
+            return;
+        }
+        ByteBuf body = collector.take();
+        int status = head.status().code();
+        if (collector.overflowed()) {
+            body.release();
+            attemptFailed(OpenAiError.gateway(502, "upstream_response_too_large", "The upstream response exceeded "
+                    + services.maxResponseBytes() + " bytes."), ErrorKind.UNAVAILABLE, 502);
+        } else if (status >= 200 && status < 300) {
+            new UnaryResponder(this).respond(status, body);
+        } else {
+            byte[] bytes = ByteBufUtil.getBytes(body);
+            body.release();
+            upstreamFailed(status, bytes);
+        }
+    }
+
+    @Override
+    public void onFailure(Throwable cause, boolean afterHead) {
+        if (finished) {
+            return;
+        }
+        OpenAiError error = UpstreamErrors.transport(cause);
+        if (stream != null) {
+            stream.onUpstreamBroke(error);
+            services.health().onFailure(channel, ErrorKind.UNAVAILABLE, error.status(), error.message());
+            complete(RelayOutcome.UPSTREAM_BROKE, stream.usage(), stream.generatedText());
+            return;
+        }
+        if (collector != null) {
+            collector.release();
+            collector = null;
+        }
+        attemptFailed(error, ErrorKind.UNAVAILABLE, error.status());
+    }
+
+    /** An upstream error response: classify it, maybe disable the channel, maybe retry elsewhere. */
+    void upstreamFailed(int status, byte[] body) {
+        ErrorKind kind = adapter.classifyError(status, name -> head.headers().get(name), body);
+        OpenAiError error = UpstreamErrors.fromResponse(status, body, exchange.errorMessage(status, body));
+        attemptFailed(error, kind, status);
+    }
+
+    private void attemptFailed(OpenAiError error, ErrorKind kind, int status) {
+        collector = null;
+        call = null;
+        services.health().onFailure(channel, kind, status, error.message());
+        tried.add(channel.id());
+        boolean retriable = status != 400 && kind != ErrorKind.BAD_REQUEST && kind != ErrorKind.CONTEXT_TOO_LONG;
+        if (retriable && retriesLeft > 0 && !ctx.channel().isActive()) {
+            retriable = false;
+        }
+        if (retriable && retriesLeft > 0) {
+            retriesLeft--;
+            LOG.debug("Request {} failed on channel #{} ({}), retrying", requestId, channel.id(), status);
+            channel = auth.pinned() != null ? null : services.router().table().pick(auth.group(),
+                    auth.facts().model(), tried);
+            if (channel != null) {
+                attempt();
+                return;
+            }
+        }
+        if (error.status() == 429) {
+            error = error.withMessage("The upstream load of the current group is saturated, please try again"
+                    + " later. (" + error.message() + ")");
+        }
+        finishWithError(error, RelayOutcome.UPSTREAM_ERROR);
+    }
+
+    /** A successful unary answer went out; settle. Called by {@link UnaryResponder}. */
+    void unaryDone(Usage usage, String generatedText) {
+        services.health().onSuccess(channel);
+        complete(RelayOutcome.OK, usage, generatedText);
+    }
+
+    /** The client connection closed. */
+    public void clientClosed() {
+        if (finished) {
+            return;
+        }
+        if (call != null) {
+            call.abort();
+        }
+        if (stream != null) {
+            stream.abandon();
+            complete(RelayOutcome.CLIENT_ABORT, stream.usage(), stream.generatedText());
+        } else if (upstreamReached && hold != null) {
+            if (collector != null) {
+                collector.release();
+            }
+            complete(RelayOutcome.CLIENT_ABORT, null, "");
+        } else {
+            if (collector != null) {
+                collector.release();
+            }
+            finished = true;
+            releaseHold();
+            request.release();
+            onDone.run();
+        }
+    }
+
+    /** Backpressure: the client can take more again. */
+    public void clientWritable() {
+        if (call != null && ctx.channel().isWritable()) {
+            call.resume();
+        }
+    }
+
+    private void complete(RelayOutcome outcome, Usage usage, String generatedText) {
+        finished = true;
+        call = null;
+        byte[] body = usage == null ? ByteBufUtil.getBytes(request.content()) : null;
+        RelayRecord record = new RelayRecord(requestId, outcome, mode, channel.id(), channel.type(),
+                exchangeContext.requestedModel(), exchangeContext.upstreamModel(), stream != null, usage,
+                generatedText, body, (System.nanoTime() - startNanos) / 1_000_000,
+                !exchangeContext.systemPrompt().isEmpty());
+        request.release();
+        RelayBilling.Hold settled = hold;
+        hold = null;
+        if (settled != null) {
+            services.settlement().execute(() -> settleBlocking(settled, record));
+        }
+        onDone.run();
+    }
+
+    private void settleBlocking(RelayBilling.Hold settled, RelayRecord record) {
+        try {
+            services.billing().settle(settled, reserveRequest, record);
+        } catch (RuntimeException e) {
+            LOG.error("Settlement failed for request {}", record.requestId(), e);
+        }
+    }
+
+    private void finishWithError(OpenAiError error, RelayOutcome outcome) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        releaseHold();
+        request.release();
+        if (ctx.channel().isActive()) {
+            Responses.error(ctx, keepAlive, error, requestId);
+        }
+        onDone.run();
+    }
+
+    private void releaseHold() {
+        RelayBilling.Hold released = hold;
+        hold = null;
+        if (released != null) {
+            services.settlement().execute(() -> {
+                try {
+                    services.billing().release(released);
+                } catch (RuntimeException e) {
+                    LOG.error("Releasing held quota failed for request {}", requestId, e);
+                }
+            });
+        }
+    }
+
+    // Accessors for UnaryResponder (same package).
+    ChannelHandlerContext ctx() {
+        return ctx;
+    }
+
+    HttpResponse head() {
+        return head;
+    }
+
+    ProviderExchange exchange() {
+        return exchange;
+    }
+
+    RelayMode mode() {
+        return mode;
+    }
+
+    String requestId() {
+        return requestId;
+    }
+
+    boolean keepAlive() {
+        return keepAlive;
+    }
+
+    private static boolean isEventStream(HttpResponse response) {
+        String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+        return type.startsWith("text/event-stream") || type.startsWith("application/x-ndjson");
+    }
+}

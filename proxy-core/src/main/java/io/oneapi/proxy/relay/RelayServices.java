@@ -1,0 +1,21 @@
+package io.oneapi.proxy.relay;
+
+import io.oneapi.proxy.route.ChannelHealth;
+import io.oneapi.proxy.route.ChannelRouter;
+import io.oneapi.proxy.upstream.UpstreamConnector;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything a relay flow uses, built once by the proxy server.
+ *
+ * @param blocking the bounded executor for JDBC, Redis and tokenizer work on the request path
+ * @param settlement where settlements and releases run; never rejects (nothing billed may be lost)
+ * @param relayTimeout {@code RELAY_TIMEOUT}; zero for none
+ * @param enforceIncludeUsage {@code ENFORCE_INCLUDE_USAGE}
+ */
+public record RelayServices(ChannelRouter router, ChannelHealth health, ProviderLookup providers,
+                            UpstreamConnector upstream, RelayBilling billing, RelayPolicy policy, Executor blocking,
+                            Executor settlement,
+                            Duration relayTimeout, boolean enforceIncludeUsage, int maxResponseBytes) {
+}

@@ -1,0 +1,20 @@
+package io.oneapi.proxy.upstream;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.timeout.IdleStateEvent;
+
+/**
+ * Closes pooled upstream connections that sat idle; the pool's health check drops closed ones on the next
+ * acquire. While a call is running the call handler resets idleness by reading and writing.
+ */
+final class IdleConnectionCloser extends ChannelDuplexHandler {
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent && ctx.pipeline().get(UpstreamConnector.CALL) == null) {
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+}

@@ -1,0 +1,145 @@
+package io.oneapi.proxy.upstream;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.pool.AbstractChannelPoolHandler;
+import io.netty.channel.pool.ChannelHealthChecker;
+import io.netty.channel.pool.SimpleChannelPool;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContentDecompressor;
+import io.netty.handler.proxy.HttpProxyHandler;
+import io.netty.handler.proxy.ProxyHandler;
+import io.netty.handler.proxy.Socks5ProxyHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * Keep-alive connection pools keyed by (event loop, endpoint): a client connection's upstream calls always
+ * use connections of its own event loop, so no request ever crosses threads. Upstream channels run with
+ * {@code AUTO_READ=false}; readers pull explicitly, which is how backpressure reaches the upstream.
+ */
+public final class UpstreamConnector implements AutoCloseable {
+    static final String CODEC = "upstream-codec";
+    static final String DECOMPRESSOR = "upstream-decompressor";
+    static final String IDLE = "upstream-idle";
+    static final String CALL = "upstream-call";
+
+    private final Class<? extends SocketChannel> channelType;
+    private final SslContext ssl;
+    private final URI proxy;
+    private final InetSocketAddress proxyAddress;
+    private final DnsAddressResolverGroup dns;
+    private final Duration connectTimeout;
+    private final Duration idleTimeout;
+    private final Map<EventLoop, Map<UpstreamEndpoint, SimpleChannelPool>> pools = new ConcurrentHashMap<>();
+
+    public UpstreamConnector(Class<? extends SocketChannel> channelType,
+                             Class<? extends DatagramChannel> datagramType, String relayProxy,
+                             Duration connectTimeout, Duration idleTimeout) {
+        this.channelType = channelType;
+        this.proxy = relayProxy == null || relayProxy.isBlank() ? null : URI.create(relayProxy.trim());
+        this.proxyAddress = proxy == null ? null
+                : new InetSocketAddress(proxy.getHost(), proxy.getPort() > 0 ? proxy.getPort() : 1080);
+        this.dns = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+                .datagramChannelType(datagramType)
+                .socketChannelType(channelType));
+        this.connectTimeout = connectTimeout;
+        this.idleTimeout = idleTimeout;
+        try {
+            this.ssl = SslContextBuilder.forClient().build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot create the TLS client context", e);
+        }
+    }
+
+    /** The pool for an endpoint on the given loop; must be called on that loop. */
+    SimpleChannelPool pool(EventLoop loop, UpstreamEndpoint endpoint) {
+        Map<UpstreamEndpoint, SimpleChannelPool> perLoop = pools.computeIfAbsent(loop, l -> new HashMap<>());
+        return perLoop.computeIfAbsent(endpoint, e -> newPool(loop, e));
+    }
+
+    private SimpleChannelPool newPool(EventLoop loop, UpstreamEndpoint endpoint) {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(channelType)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 128 * 1024))
+                .remoteAddress(InetSocketAddress.createUnresolved(endpoint.host(), endpoint.port()))
+                // Never resolve names on the event loop: Netty's DNS resolver is asynchronous; with a proxy
+                // the proxy resolves the destination.
+                .resolver(proxyAddress == null ? dns : NoopAddressResolverGroup.INSTANCE);
+        return new SimpleChannelPool(bootstrap, new AbstractChannelPoolHandler() {
+            @Override
+            public void channelCreated(Channel ch) {
+                initPipeline(ch, endpoint);
+            }
+        }, ChannelHealthChecker.ACTIVE, true, true);
+    }
+
+    private void initPipeline(Channel ch, UpstreamEndpoint endpoint) {
+        ChannelPipeline p = ch.pipeline();
+        ProxyHandler proxyHandler = proxyHandler();
+        if (proxyHandler != null) {
+            proxyHandler.setConnectTimeoutMillis(connectTimeout.toMillis());
+            p.addLast("upstream-proxy", proxyHandler);
+        }
+        if (endpoint.tls()) {
+            SSLEngine engine = ssl.newEngine(ch.alloc(), endpoint.host(), endpoint.port());
+            SSLParameters params = engine.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            engine.setSSLParameters(params);
+            p.addLast("upstream-tls", new SslHandler(engine));
+        }
+        p.addLast(IDLE, new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        p.addLast("upstream-idle-close", new IdleConnectionCloser());
+        p.addLast(CODEC, new HttpClientCodec(4096, 16 * 1024, 1024 * 1024));
+        p.addLast(DECOMPRESSOR, new HttpContentDecompressor(0));
+    }
+
+    private ProxyHandler proxyHandler() {
+        if (proxy == null) {
+            return null;
+        }
+        InetSocketAddress address = proxyAddress;
+        String scheme = proxy.getScheme() == null ? "http" : proxy.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (scheme.startsWith("socks")) {
+            return new Socks5ProxyHandler(address);
+        }
+        return new HttpProxyHandler(address);
+    }
+
+    @Override
+    public void close() {
+        for (Map<UpstreamEndpoint, SimpleChannelPool> perLoop : pools.values()) {
+            for (SimpleChannelPool pool : perLoop.values()) {
+                pool.close();
+            }
+        }
+        pools.clear();
+        dns.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.oneapi.proxy.relay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.oneapi.spi.Usage;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class OpenAiUsageReaderTest {
+    private static void read(OpenAiUsageReader reader, String json) {
+        ByteBuf buf = Unpooled.copiedBuffer(json, StandardCharsets.UTF_8);
+        reader.read(buf);
+        buf.release();
+    }
+
+    @Test
+    void collectsStreamedTextToolArgumentsAndFinalUsage() {
+        OpenAiUsageReader reader = new OpenAiUsageReader();
+        read(reader, "{\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":\"Hel\"}}],\"usage\":null}");
+        read(reader, "{\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}");
+        read(reader, "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}}]}");
+        read(reader, "{\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":3,\"total_tokens\":10}}");
+        read(reader, "[DONE]");
+        assertEquals("Hellof{}", reader.generatedText());
+        assertEquals(new Usage(7, 3, 10), reader.usage());
+        assertTrue(reader.doneSeen());
+    }
+
+    @Test
+    void readsUnaryBodiesAndErrors() {
+        OpenAiUsageReader reader = new OpenAiUsageReader();
+        read(reader, "{\"id\":\"x\",\"choices\":[{\"message\":{\"content\":\"ok\"},\"text\":\"t\"}],"
+                + "\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":1}}");
+        assertEquals(new Usage(2, 1, 3), reader.usage());
+        OpenAiUsageReader error = new OpenAiUsageReader();
+        read(error, "{\"error\":{\"message\":\"bad\",\"type\":\"x\"}}");
+        assertTrue(error.errorSeen());
+        assertNull(error.usage());
+    }
+
+    @Test
+    void ignoresGarbage() {
+        OpenAiUsageReader reader = new OpenAiUsageReader();
+        read(reader, "not json at all");
+        read(reader, "{\"usage\":{\"prompt_tokens\":\"x\"}}");
+        assertNull(reader.usage());
+        assertEquals("", reader.generatedText());
+    }
+}
