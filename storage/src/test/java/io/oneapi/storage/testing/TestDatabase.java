@@ -5,6 +5,7 @@ import io.oneapi.storage.ChangeSignal;
 import io.oneapi.storage.InProcessChangeSignal;
 import io.oneapi.storage.Storage;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 
 /**
@@ -45,6 +46,11 @@ public final class TestDatabase implements AutoCloseable {
     /** As {@link #settings()}, with {@code LOG_SQL_DSN} set. */
     public DatabaseSettings settings(String logSqlDsn) {
         return new DatabaseSettings(dsn, logSqlDsn, sqlitePath, Duration.ofSeconds(5), 2, 8, Duration.ofSeconds(60));
+    }
+
+    /** A plain JDBC connection to this database (for fixtures and checks that bypass the stores). */
+    public Connection connect() {
+        return TestDatabases.connect(dsn, sqlitePath);
     }
 
     /** Opens migrated storage on this database, as a master node does (without first-boot work). */

@@ -110,15 +110,25 @@ public final class TestDatabases {
 
     /** Runs one statement on the database the variable names (its own database, e.g. {@code test}). */
     static void execute(String adminDsn, String sql) {
-        JdbcTarget target = Dsn.parse("test server", adminDsn, Path.of("unused.db"));
-        Properties properties = new Properties();
-        properties.putAll(target.properties());
-        properties.setProperty("user", target.user());
-        properties.setProperty("password", target.password());
-        try (Connection c = DriverManager.getConnection(target.url(), properties); Statement s = c.createStatement()) {
+        try (Connection c = connect(adminDsn, Path.of("unused.db")); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("test database server " + target.location() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("test database server: " + e.getMessage(), e);
+        }
+    }
+
+    static Connection connect(String dsn, Path sqlitePath) {
+        JdbcTarget target = Dsn.parse("test database", dsn, sqlitePath);
+        Properties properties = new Properties();
+        properties.putAll(target.properties());
+        if (!target.user().isEmpty()) {
+            properties.setProperty("user", target.user());
+            properties.setProperty("password", target.password());
+        }
+        try {
+            return DriverManager.getConnection(target.url(), properties);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database " + target.location() + ": " + e.getMessage(), e);
         }
     }
 }
