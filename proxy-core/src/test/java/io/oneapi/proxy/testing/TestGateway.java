@@ -42,12 +42,19 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public static TestGateway start(Path dir) {
-        return start(dir, Map.of(), List.of(new OpenAiAdapter()));
+        return start(dir, Map.of(), Map.of(), List.of(new OpenAiAdapter()));
     }
 
-    public static TestGateway start(Path dir, Map<String, String> env, List<ProviderAdapter> adapters) {
+    /** Starts with options stored before the proxy loads them (so they apply from the first request). */
+    public static TestGateway start(Path dir, Map<String, String> env, Map<String, String> options) {
+        return start(dir, env, options, List.of(new OpenAiAdapter()));
+    }
+
+    public static TestGateway start(Path dir, Map<String, String> env, Map<String, String> options,
+                                    List<ProviderAdapter> adapters) {
         TestDatabase database = TestDatabases.sqlite(dir);
         Storage storage = database.openStorage();
+        options.forEach(storage.options()::put);
         Map<String, String> environment = new HashMap<>(env);
         environment.putIfAbsent("PORT", "0");
         environment.putIfAbsent("ADMIN_PORT", "0");

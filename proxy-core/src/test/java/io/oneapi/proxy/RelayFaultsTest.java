@@ -1,0 +1,191 @@
+package io.oneapi.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oneapi.proxy.testing.MockUpstream;
+import io.oneapi.proxy.testing.TestGateway;
+import io.oneapi.storage.LogEntry;
+import io.oneapi.storage.LogStore;
+import io.oneapi.storage.ProviderChannel;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Upstream failures: error statuses, retries on another channel, transport faults, broken streams. */
+class RelayFaultsTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String CHAT = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    static final String STREAM_CHAT = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"hi\"}]}";
+    static final String OK = "{\"choices\":[{\"message\":{\"content\":\"ok\"}}],"
+            + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
+
+    @TempDir
+    Path dir;
+    TestGateway gateway;
+    MockUpstream first = new MockUpstream();
+    MockUpstream second = new MockUpstream();
+    int userId;
+    String key;
+
+    void start(Map<String, String> env, Map<String, String> options) {
+        gateway = TestGateway.start(dir, env, options);
+        userId = gateway.user("bob", 100_000_000, "default", 1);
+        key = gateway.token(userId, 0, true);
+    }
+
+    @AfterEach
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        first.close();
+        second.close();
+    }
+
+    private List<LogEntry> logsAfterDrain() {
+        gateway.stopProxy();
+        return gateway.storage().logs().find(LogStore.LogFilter.any(), 0, 100);
+    }
+
+    @Test
+    void passesUpstreamErrorsThroughWithTheirStatusAndChargesNothing() throws Exception {
+        start(Map.of(), Map.of());
+        gateway.channel(first.baseUrl(), "m", 0, 0);
+        first.script(r -> new MockUpstream.Json(401, "{\"error\":{\"message\":\"Incorrect API key provided\","
+                + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}"));
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key, CHAT);
+        assertEquals(401, response.statusCode());
+        JsonNode error = JSON.readTree(response.body()).path("error");
+        assertTrue(error.path("message").asText().startsWith("Incorrect API key provided"));
+        assertTrue(error.path("message").asText().contains("(request id: "));
+        assertEquals("invalid_api_key", error.path("code").asText());
+        assertEquals(100_000_000, gateway.storage().users().findById(userId).orElseThrow().quota());
+        assertEquals(List.of(), logsAfterDrain());
+        assertEquals(100_000_000, gateway.storage().users().findById(userId).orElseThrow().quota(),
+                "the reservation was returned");
+    }
+
+    @Test
+    void rewrites429AfterRetriesAndKeepsTheStatus() throws Exception {
+        start(Map.of(), Map.of());
+        gateway.channel(first.baseUrl(), "m", 0, 0);
+        first.script(r -> new MockUpstream.Json(429, "{\"error\":{\"message\":\"Rate limit reached\","
+                + "\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key, CHAT);
+        assertEquals(429, response.statusCode());
+        String message = JSON.readTree(response.body()).path("error").path("message").asText();
+        assertTrue(message.contains("saturated") && message.contains("Rate limit reached"), message);
+    }
+
+    @Test
+    void retriesOnAnotherChannelBeforeAnyByteReachedTheClient() throws Exception {
+        start(Map.of(), Map.of("RetryTimes", "2"));
+        gateway.channel(first.baseUrl(), "m", 10, 0);
+        gateway.channel(second.baseUrl(), "m", 0, 0);
+        first.script(r -> new MockUpstream.Json(500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}"));
+        second.script(r -> new MockUpstream.Json(200, OK));
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key, CHAT);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(OK, response.body());
+        assertEquals(1, first.requestCount());
+        assertEquals(1, second.requestCount());
+        List<LogEntry> logs = logsAfterDrain();
+        assertEquals(1, logs.size(), "one request, one consume log");
+        assertEquals(2, logs.get(0).channelId());
+    }
+
+    @Test
+    void neverRetriesABadRequest() throws Exception {
+        start(Map.of(), Map.of("RetryTimes", "3"));
+        gateway.channel(first.baseUrl(), "m", 10, 0);
+        gateway.channel(second.baseUrl(), "m", 0, 0);
+        first.script(r -> new MockUpstream.Json(400, "{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}"));
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key, CHAT);
+        assertEquals(400, response.statusCode());
+        assertEquals(0, second.requestCount());
+    }
+
+    @Test
+    void connectionRefusedIsA502InOpenAiFormat() throws Exception {
+        start(Map.of(), Map.of());
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        gateway.channel("http://127.0.0.1:" + closedPort, "m", 0, 0);
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key, CHAT);
+        assertEquals(502, response.statusCode());
+        assertEquals("do_request_failed", JSON.readTree(response.body()).path("error").path("code").asText());
+    }
+
+    @Test
+    void upstreamSilenceTimesOutWith504() throws Exception {
+        start(Map.of("RELAY_TIMEOUT", "1"), Map.of());
+        gateway.channel(first.baseUrl(), "m", 0, 0);
+        first.script(r -> new MockUpstream.Silence());
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key, CHAT);
+        assertEquals(504, response.statusCode());
+        assertEquals("upstream_timeout", JSON.readTree(response.body()).path("error").path("code").asText());
+    }
+
+    @Test
+    void malformedJsonFromTheUpstreamIsForwardedNotCrashedOn() throws Exception {
+        start(Map.of(), Map.of());
+        gateway.channel(first.baseUrl(), "m", 0, 0);
+        first.script(r -> new MockUpstream.Json(200, "{\"choices\": [ this is not json"));
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key, CHAT);
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"choices\": [ this is not json", response.body());
+        List<LogEntry> logs = logsAfterDrain();
+        assertEquals(1, logs.size(), "the upstream did work: billed with locally counted tokens");
+        assertTrue(logs.get(0).promptTokens() > 0);
+    }
+
+    @Test
+    void aStreamResetMidwayEndsWithAnErrorEventAndDoneAndIsBilledForWhatStreamed() throws Exception {
+        start(Map.of(), Map.of());
+        gateway.channel(first.baseUrl(), "m", 0, 0);
+        first.script(r -> new MockUpstream.Stream(200, "text/event-stream", List.of(
+                "data: {\"choices\":[{\"delta\":{\"content\":\"hello world\"}}]}\n\n",
+                "data: {\"choices\":[{\"delta\":{\"content\":\" again\"}}]}\n\n"), 0, 1));
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key, STREAM_CHAT);
+        assertEquals(200, response.statusCode());
+        String body = response.body();
+        assertTrue(body.startsWith("data: {\"choices\":[{\"delta\":{\"content\":\"hello world\"}}]}\n\n"), body);
+        assertTrue(body.contains("\"error\""), body);
+        assertTrue(body.endsWith("data: [DONE]\n\n"), body);
+        List<LogEntry> logs = logsAfterDrain();
+        assertEquals(1, logs.size());
+        assertEquals(2, logs.get(0).completionTokens(), "billed for 'hello world' only");
+    }
+
+    @Test
+    void automaticallyDisablesAChannelWhoseKeyIsDead() throws Exception {
+        start(Map.of(), Map.of("AutomaticDisableChannelEnabled", "true"));
+        int id = gateway.channel(first.baseUrl(), "m", 0, 0);
+        first.script(r -> new MockUpstream.Json(401, "{\"error\":{\"message\":\"Incorrect API key provided\","
+                + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}"));
+        gateway.post("/v1/chat/completions", key, CHAT);
+        long deadline = System.currentTimeMillis() + 5_000;
+        int status = 0;
+        while (System.currentTimeMillis() < deadline) {
+            status = gateway.storage().channels().findById(id).orElseThrow().status();
+            if (status == ProviderChannel.STATUS_AUTO_DISABLED) {
+                break;
+            }
+            Thread.onSpinWait();
+        }
+        assertEquals(ProviderChannel.STATUS_AUTO_DISABLED, status);
+        HttpResponse<String> next = gateway.post("/v1/chat/completions", key, CHAT);
+        assertEquals(503, next.statusCode(), "a disabled channel leaves routing at once");
+    }
+}
