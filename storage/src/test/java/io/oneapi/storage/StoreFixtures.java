@@ -6,7 +6,7 @@ final class StoreFixtures {
     }
 
     static User user(String username) {
-        return new User(0, username, Passwords.hash("password1"), username + " display", User.ROLE_COMMON,
+        return new User(0, username, OneApiDatabase.GO_HASH, username + " display", User.ROLE_COMMON,
                 User.STATUS_ENABLED, username + "@example.com", "", "", "", "", Keys.accessToken(), 1000, 0, 0,
                 "default", Keys.affCode(), 0);
     }
