@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -36,8 +35,7 @@ final class RatioJson {
             return null;
         }
         Map<String, Double> ratios = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             if (!isRatio(e.getKey(), e.getValue())) {
                 return null;
             }
@@ -56,8 +54,7 @@ final class RatioJson {
             return null;
         }
         Map<String, Double> ratios = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             if (isRatio(e.getKey(), e.getValue())) {
                 ratios.put(e.getKey(), e.getValue().doubleValue());
             } else {
