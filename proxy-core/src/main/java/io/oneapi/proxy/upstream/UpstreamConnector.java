@@ -86,6 +86,9 @@ public final class UpstreamConnector implements AutoCloseable {
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
+                // A fixed receive window bounds what the kernel buffers per upstream connection while its
+                // client is slow (autotuning would grow it to tcp_rmem's maximum, often 32 MB).
+                .option(ChannelOption.SO_RCVBUF, 256 * 1024)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 128 * 1024))
                 .remoteAddress(InetSocketAddress.createUnresolved(endpoint.host(), endpoint.port()))

@@ -89,6 +89,8 @@ public final class MockUpstream implements AutoCloseable {
     private final Channel server;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicInteger cancelledStreams = new AtomicInteger();
+    private final AtomicInteger backpressuredStreams = new AtomicInteger();
     private volatile Function<Received, Action> script = r -> new Json(200, "{}");
 
     public MockUpstream() {
@@ -96,6 +98,7 @@ public final class MockUpstream implements AutoCloseable {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_SNDBUF, 32 * 1024)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -127,11 +130,24 @@ public final class MockUpstream implements AutoCloseable {
         return count.get();
     }
 
+    /** Streams whose connection closed before the last chunk was written (the gateway cancelled them). */
+    public int cancelledStreams() {
+        return cancelledStreams.get();
+    }
+
+    /** Streams during which the connection stopped being writable (the gateway stopped reading). */
+    public int backpressuredStreams() {
+        return backpressuredStreams.get();
+    }
+
     @Override
     public void close() {
         server.close().syncUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
+
+    private static final io.netty.util.AttributeKey<Boolean> STALLED =
+            io.netty.util.AttributeKey.valueOf("mock.stalled");
 
     private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
@@ -165,6 +181,20 @@ public final class MockUpstream implements AutoCloseable {
         }
 
         private void stream(ChannelHandlerContext ctx, Stream stream, int index) {
+            if (!ctx.channel().isActive()) {
+                if (index < stream.chunks().size()) {
+                    cancelledStreams.incrementAndGet();
+                }
+                return;
+            }
+            if (!ctx.channel().isWritable()) {
+                // Wait for the peer to read; count the stall once per stream.
+                if (ctx.channel().attr(STALLED).setIfAbsent(Boolean.TRUE) == null) {
+                    backpressuredStreams.incrementAndGet();
+                }
+                ctx.executor().schedule(() -> stream(ctx, stream, index), 5, TimeUnit.MILLISECONDS);
+                return;
+            }
             if (index == 0) {
                 HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
                         HttpResponseStatus.valueOf(stream.status()));
@@ -186,7 +216,7 @@ public final class MockUpstream implements AutoCloseable {
                 ctx.executor().schedule(() -> stream(ctx, stream, index + 1), stream.delayMillis(),
                         TimeUnit.MILLISECONDS);
             } else {
-                stream(ctx, stream, index + 1);
+                ctx.executor().execute(() -> stream(ctx, stream, index + 1));
             }
         }
     }
