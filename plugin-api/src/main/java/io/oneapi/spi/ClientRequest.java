@@ -32,4 +32,13 @@ public interface ClientRequest {
 
     /** The body parsed as JSON (cached); throws {@link IllegalArgumentException} when it is not JSON. */
     JsonNode json();
+
+    /**
+     * An image the core fetched for this request (see {@link NeedsInlineImages}); empty when the URL was
+     * not fetched or the fetch was refused. {@code data:} URLs are never fetched: adapters decode them.
+     */
+    @Experimental
+    default java.util.Optional<InlineImage> inlineImage(String url) {
+        return java.util.Optional.empty();
+    }
 }

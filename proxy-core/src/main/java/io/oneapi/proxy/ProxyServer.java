@@ -151,7 +151,7 @@ public final class ProxyServer implements AutoCloseable {
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 128 * 1024))
                     .childHandler(new RelayChannelInitializer(MAX_REQUEST_BYTES, 120, () ->
                             new RelayRequestHandler(services, authenticator, passOn, connections)));
-            scheduleRoutingSync(router, config);
+            scheduleSync(router, options, config);
             int port = config.server().port();
             try {
                 serverChannel = bootstrap.bind(port).syncUninterruptibly().channel();
@@ -163,9 +163,13 @@ public final class ProxyServer implements AutoCloseable {
             }
         }
 
-        private void scheduleRoutingSync(ChannelRouter router, GatewayConfig config) {
+        /** The safety net behind change signals: re-read channels and options every SYNC_FREQUENCY. */
+        private void scheduleSync(ChannelRouter router, LiveOptions options, GatewayConfig config) {
             long seconds = Math.max(1, config.cache().syncFrequency().toSeconds());
-            loops.workers().next().scheduleAtFixedRate(router::reloadLater, seconds, seconds, TimeUnit.SECONDS);
+            loops.workers().next().scheduleAtFixedRate(() -> {
+                router.reloadLater();
+                executors.blocking().execute(options::reload);
+            }, seconds, seconds, TimeUnit.SECONDS);
         }
 
         private static ProviderLookup lookup(PluginRegistry plugins) {
