@@ -9,6 +9,6 @@ import java.lang.annotation.Target;
 /** Marks SPI that may still change in a minor release of plugin-api. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.FIELD})
 public @interface Experimental {
 }
