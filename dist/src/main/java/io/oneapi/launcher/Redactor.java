@@ -19,8 +19,10 @@ final class Redactor {
             Pattern.compile("(sk-)[A-Za-z0-9]{20,}"),
             // Authorization header values.
             Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;]+"),
-            // password=..., passwd: ..., "password":"..."; up to a separator.
-            Pattern.compile("(?i)((?:password|passwd|pwd)\"?\\s*[=:]\\s*\"?)[^\\s\"&,;]+"),
+            // password=... in query strings and key=value text; "password":"..." in JSON. Not "password: x",
+            // which is as likely prose ("the default password: sign in and change it").
+            Pattern.compile("(?i)((?:password|passwd|pwd)=)[^\\s\"&,;]+"),
+            Pattern.compile("(?i)(\"(?:password|passwd|pwd)\"\\s*:\\s*\")[^\"]+"),
             // user:password@ in URLs and in One API's MySQL DSN form user:password@tcp(host)/db.
             Pattern.compile("((?://|^|[\\s=\"'])[^\\s:/@\"']+:)[^\\s@/\"']+(?=@)"));
 

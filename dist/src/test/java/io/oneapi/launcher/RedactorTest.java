@@ -30,7 +30,10 @@ class RedactorTest {
     void masksPasswords() {
         assertEquals("login password=*** user=root", Redactor.redact("login password=hunter2 user=root"));
         assertEquals("{\"password\":\"***\",\"u\":1}", Redactor.redact("{\"password\":\"123456\",\"u\":1}"));
-        assertEquals("PASSWD: ***", Redactor.redact("PASSWD: s3cr3t"));
+        assertEquals("PASSWD=*** x", Redactor.redact("PASSWD=s3cr3t x"));
+        assertEquals("{\"pwd\" : \"***\"}", Redactor.redact("{\"pwd\" : \"a b\"}"));
+        String prose = "created root with the default password: sign in and change it now";
+        assertEquals(prose, Redactor.redact(prose));
     }
 
     @Test

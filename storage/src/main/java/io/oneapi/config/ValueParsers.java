@@ -12,7 +12,7 @@ import java.util.Set;
 final class ValueParsers {
 
     static final String BOOL = "true, false, 1 or 0";
-    static final String PORT = "a port number between 0 and 65535 (0 picks a free port)";
+    static final String PORT = "a port number from 0 to 65535, 0 for any free port";
     static final String INT = "an integer";
     static final String POSITIVE_INT = "a positive integer";
     static final String NON_NEGATIVE_INT = "a non-negative integer";

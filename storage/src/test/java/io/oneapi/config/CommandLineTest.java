@@ -53,11 +53,11 @@ class CommandLineTest {
     void reportsEveryProblem() {
         parse("--port", "abc", "--role=boss", "stray", "--bogus", "--admin-port=70000", "--version=maybe", "--log-dir");
         assertEquals(List.of(
-                "--port: abc (expected: a port number between 0 and 65535 (0 picks a free port))",
+                "--port: abc (expected: a port number from 0 to 65535, 0 for any free port)",
                 "--role: boss (expected: one of all, proxy, admin)",
                 "unexpected argument: stray (expected: flags only, see --help)",
                 "unknown flag: --bogus (expected: one of --port, --admin-port, --role, --log-dir, --version, --help)",
-                "--admin-port: 70000 (expected: a port number between 0 and 65535 (0 picks a free port))",
+                "--admin-port: 70000 (expected: a port number from 0 to 65535, 0 for any free port)",
                 "--version: maybe (expected: true, false, 1 or 0)",
                 "--log-dir: missing value"), errors);
     }

@@ -186,7 +186,7 @@ class ConfigLoaderTest {
                 "SQLITE_BUSY_TIMEOUT", "3s", "GLOBAL_API_RATE_LIMIT", "-5", "GIN_MODE", "loud",
                 "CHANNEL_TEST_FREQUENCY", "daily"));
         assertTrue(errors.containsAll(List.of(
-                "PORT: 70000 (expected: a port number between 0 and 65535 (0 picks a free port))",
+                "PORT: 70000 (expected: a port number from 0 to 65535, 0 for any free port)",
                 "DEBUG: yes (expected: true, false, 1 or 0)",
                 "SQL_MAX_LIFETIME: -1 (expected: a positive whole number of seconds)",
                 "NODE_TYPE: primary (expected: one of master, slave)",
