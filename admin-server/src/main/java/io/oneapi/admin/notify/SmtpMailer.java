@@ -23,13 +23,23 @@ import javax.net.ssl.SSLSocketFactory;
 public final class SmtpMailer implements Mailer {
     private static final String TIMEOUT_MILLIS = "15000";
 
+    /** One API's rule: this port speaks TLS from the first byte, every other port upgrades with STARTTLS. */
+    static final int IMPLICIT_TLS_PORT = 465;
+
     private final LiveOptions options;
     private final SSLSocketFactory tls;
+    private final int implicitTlsPort;
 
     /** @param tls the socket factory for TLS; {@code SSLSocketFactory.getDefault()} outside tests */
     public SmtpMailer(LiveOptions options, SSLSocketFactory tls) {
+        this(options, tls, IMPLICIT_TLS_PORT);
+    }
+
+    /** For tests, which cannot listen on 465: {@code implicitTlsPort} takes its role. */
+    SmtpMailer(LiveOptions options, SSLSocketFactory tls, int implicitTlsPort) {
         this.options = options;
         this.tls = tls;
+        this.implicitTlsPort = implicitTlsPort;
     }
 
     @Override
@@ -72,7 +82,7 @@ public final class SmtpMailer implements Mailer {
         p.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
         p.put("mail.smtp.ssl.checkserveridentity", "true");
         p.put("mail.smtp.ssl.socketFactory", tls);
-        if (port == 465) {
+        if (port == implicitTlsPort) {
             p.put("mail.smtp.ssl.enable", "true");
         } else {
             p.put("mail.smtp.starttls.enable", "true");
