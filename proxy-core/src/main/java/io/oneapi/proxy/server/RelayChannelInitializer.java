@@ -41,7 +41,11 @@ public final class RelayChannelInitializer extends ChannelInitializer<SocketChan
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        ChannelPipeline p = ch.pipeline();
+        configure(ch.pipeline());
+    }
+
+    /** Adds the handlers in order; separate from {@link #initChannel} so tests can build it on any channel. */
+    void configure(ChannelPipeline p) {
         p.addLast(IDLE, new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS));
         p.addLast(HTTP, new HttpServerCodec(8192, 32 * 1024, 64 * 1024));
         p.addLast(INFLATE, new HttpContentDecompressor(0));
