@@ -65,7 +65,12 @@ public final class AdminServer implements AutoCloseable {
             LiveOptions options = env.options() != null ? env.options()
                     : LiveOptions.load(storage.options(), storage.changes(), scheduler, startupDefaults(config));
             Undertow undertow = build(config, storage, env, options, scheduler);
-            undertow.start();
+            try {
+                undertow.start();
+            } catch (RuntimeException e) {
+                undertow.stop(); // releases the XNIO worker a failed bind leaves behind
+                throw e;
+            }
             AdminServer server = new AdminServer(undertow, scheduler, options);
             log.info("admin server listening on port {}", server.port());
             return server;

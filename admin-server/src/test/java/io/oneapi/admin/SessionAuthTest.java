@@ -1,15 +1,26 @@
 package io.oneapi.admin;
 
+import io.oneapi.config.GatewayConfig;
+import io.oneapi.storage.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Cookie sessions and access tokens over HTTP, and the auth levels of inventory section 7.1. */
@@ -56,6 +67,46 @@ class SessionAuthTest {
         assertTrue(self.data().path("require_password_change").asBoolean());
         assertFalse(self.data().has("password"));
         assertFalse(self.data().has("access_token"));
+    }
+
+    @Test
+    void goBcryptHashesFromOneApiAreAccepted() {
+        User root = fx.userNamed("root");
+        fx.storage.users().insert(new User(0, "gouser",
+                "$2a$10$XajjQvNhvvRt5GSeFk1xFeyqRrsxkhBkUiQeg0dt.wU1qD4aFDcga", "Go", 1, 1, "", "", "", "", "",
+                "0123456789abcdef0123456789abcdef", 0, 0, 0, "default", "gogo", 0));
+        assertEquals("gouser", fx.client().login("gouser", "allmine").data().path("username").asText());
+        assertTrue(root.enabled());
+    }
+
+    @Test
+    void cookieIsSecureBehindAnHttpsProxyAndApiRepliesAreGzipped() throws Exception {
+        HttpResponse<byte[]> reply = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fx.server.port()
+                                + "/api/user/login"))
+                        .header("X-Forwarded-Proto", "https").header("Accept-Encoding", "gzip")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"root\",\"password\":\"123456\"}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(reply.headers().firstValue("Set-Cookie").orElseThrow().contains("Secure"));
+        assertEquals("gzip", reply.headers().firstValue("Content-Encoding").orElse(""));
+        String body = new String(new GZIPInputStream(new ByteArrayInputStream(reply.body())).readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertTrue(body.contains("\"success\":true"), body);
+    }
+
+    @Test
+    void aTakenPortFailsTheStart() {
+        GatewayConfig taken = TestConfigs.config(fx.database.settings(),
+                TestConfigs.Limits.GENEROUS);
+        taken = new GatewayConfig(taken.role(), taken.nodeType(),
+                new GatewayConfig.ServerSettings(1, fx.server.port(), Path.of("logs"), false,
+                        TestConfigs.SESSION_SECRET, false, "", "default", Duration.ofSeconds(1)),
+                taken.database(), taken.cache(), taken.relay(), taken.jobs(), taken.rateLimits(), taken.metric(),
+                taken.bootstrap(), false, false);
+        GatewayConfig config = taken;
+        assertThrows(RuntimeException.class,
+                () -> AdminServer.start(config, fx.storage, AdminEnvironment.defaults()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.oneapi.admin.api;
 
 import io.oneapi.admin.account.DefaultPasswordCheck;
 import io.oneapi.admin.account.NewUser;
+import io.oneapi.admin.account.RandomText;
 import io.oneapi.admin.account.UserCreation;
 import io.oneapi.admin.account.VerificationCodes;
 import io.oneapi.admin.http.Access;
@@ -9,7 +10,6 @@ import io.oneapi.admin.http.ApiFailure;
 import io.oneapi.admin.http.ApiRequest;
 import io.oneapi.admin.http.ApiRoutes;
 import io.oneapi.admin.http.Envelope;
-import io.oneapi.admin.account.RandomText;
 import io.oneapi.storage.Passwords;
 import io.oneapi.storage.User;
 import io.oneapi.storage.UserStore;

@@ -1,8 +1,9 @@
 package io.oneapi.admin.api;
 
+import io.oneapi.admin.account.RandomText;
 import io.oneapi.admin.account.UserDraft;
-import io.oneapi.admin.account.VerificationCodes;
 import io.oneapi.admin.account.VerificationCodes.Purpose;
+import io.oneapi.admin.account.VerificationCodes;
 import io.oneapi.admin.http.Access;
 import io.oneapi.admin.http.ApiFailure;
 import io.oneapi.admin.http.ApiRequest;
@@ -10,7 +11,6 @@ import io.oneapi.admin.http.ApiRoutes;
 import io.oneapi.admin.http.Envelope;
 import io.oneapi.admin.notify.Html;
 import io.oneapi.admin.notify.Mailer;
-import io.oneapi.admin.account.RandomText;
 import io.oneapi.storage.Passwords;
 import io.oneapi.storage.User;
 import io.oneapi.storage.UserStore;

@@ -1,14 +1,14 @@
 package io.oneapi.admin.api;
 
-import io.oneapi.admin.queries.LogSearch;
 import io.oneapi.admin.http.Access;
 import io.oneapi.admin.http.ApiFailure;
 import io.oneapi.admin.http.ApiRequest;
 import io.oneapi.admin.http.ApiRoutes;
 import io.oneapi.admin.http.Envelope;
+import io.oneapi.admin.queries.LogSearch;
 import io.oneapi.storage.LogEntry;
-import io.oneapi.storage.LogStore;
 import io.oneapi.storage.LogStore.LogFilter;
+import io.oneapi.storage.LogStore;
 
 import java.util.List;
 import java.util.Map;

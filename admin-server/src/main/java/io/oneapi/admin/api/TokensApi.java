@@ -1,11 +1,11 @@
 package io.oneapi.admin.api;
 
-import io.oneapi.admin.queries.TokenListing;
 import io.oneapi.admin.http.Access;
 import io.oneapi.admin.http.ApiFailure;
 import io.oneapi.admin.http.ApiRequest;
 import io.oneapi.admin.http.ApiRoutes;
 import io.oneapi.admin.http.Envelope;
+import io.oneapi.admin.queries.TokenListing;
 import io.oneapi.storage.Keys;
 import io.oneapi.storage.Token;
 import io.oneapi.storage.TokenStore;

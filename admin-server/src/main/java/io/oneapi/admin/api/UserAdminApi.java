@@ -1,6 +1,5 @@
 package io.oneapi.admin.api;
 
-import io.oneapi.admin.queries.UserListing;
 import io.oneapi.admin.account.AccountLogs;
 import io.oneapi.admin.account.NewUser;
 import io.oneapi.admin.account.UserCreation;
@@ -10,6 +9,7 @@ import io.oneapi.admin.http.ApiFailure;
 import io.oneapi.admin.http.ApiRequest;
 import io.oneapi.admin.http.ApiRoutes;
 import io.oneapi.admin.http.Envelope;
+import io.oneapi.admin.queries.UserListing;
 import io.oneapi.storage.User;
 import io.oneapi.storage.UserStore;
 
