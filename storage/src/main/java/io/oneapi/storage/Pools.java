@@ -22,6 +22,9 @@ final class Pools {
     static final int MAX_POOL = 64;
     static final int MAX_WARM = 10;
     static final int SQLITE_READERS = 4;
+    private static final long MIN_IDLE_TIMEOUT_MS = Duration.ofSeconds(10).toMillis();
+    private static final long DEFAULT_IDLE_TIMEOUT_MS = Duration.ofMinutes(10).toMillis();
+    private static final long DEFAULT_KEEPALIVE_MS = Duration.ofMinutes(2).toMillis();
     /** Hikari ignores (and replaces with 30 minutes) any max lifetime below this. */
     private static final Duration HIKARI_MIN_LIFETIME = Duration.ofSeconds(30);
 
@@ -51,7 +54,14 @@ final class Pools {
         config.setUsername(target.user());
         config.setPassword(target.password());
         target.properties().forEach(config::addDataSourceProperty);
-        config.setMaxLifetime(lifetimeMillis(settings.connMaxLifetime()));
+        long lifetime = lifetimeMillis(settings.connMaxLifetime());
+        config.setMaxLifetime(lifetime);
+        if (lifetime > 0) {
+            // Hikari disables (with a warning) an idle timeout or keepalive not well below the lifetime. With
+            // One API's default of 60 s, connections are replaced before a keepalive would matter.
+            config.setIdleTimeout(Math.max(MIN_IDLE_TIMEOUT_MS, Math.min(DEFAULT_IDLE_TIMEOUT_MS, lifetime / 2)));
+            config.setKeepaliveTime(lifetime > 2 * DEFAULT_KEEPALIVE_MS ? DEFAULT_KEEPALIVE_MS : 0);
+        }
         return config;
     }
 
