@@ -27,9 +27,7 @@ class InstallScriptIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        Path tarball = Path.of(System.getProperty("oneapi.dist.tarball"));
-        run(List.of("tar", "-xzf", tarball.toString(), "-C", temp.toString()));
-        unpacked = temp.resolve(System.getProperty("oneapi.dist.name"));
+        unpacked = Tarball.unpack(temp);
         prefix = temp.resolve("opt/one-api");
         dataDir = temp.resolve("var/lib/one-api");
         logDir = temp.resolve("var/log/one-api");

@@ -38,13 +38,7 @@ class LauncherIT {
 
     @BeforeAll
     static void unpackTarball() throws IOException, InterruptedException {
-        Path tarball = Path.of(System.getProperty("oneapi.dist.tarball"));
-        assertTrue(Files.isRegularFile(tarball), "run `mvn verify`: the tarball must exist: " + tarball);
-        Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", temp.toString())
-                .redirectErrorStream(true).start();
-        assertTrue(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0,
-                "tar failed: " + new String(tar.getInputStream().readAllBytes()));
-        home = temp.resolve(System.getProperty("oneapi.dist.name"));
+        home = Tarball.unpack(temp);
         elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
     }
 
@@ -60,7 +54,7 @@ class LauncherIT {
         }
         assertTrue(Files.isExecutable(home.resolve("bin/one-api")));
         assertTrue(Files.isExecutable(home.resolve("install.sh")));
-        assertTrue(Files.exists(home.resolve("lib/dist-" + System.getProperty("oneapi.version") + ".jar")));
+        assertTrue(Files.exists(home.resolve("lib/dist-" + Tarball.version() + ".jar")));
     }
 
     @Test
@@ -147,7 +141,7 @@ class LauncherIT {
     void versionAndHelp() throws Exception {
         try (GatewayProcess gateway = start(Map.of(), "--version")) {
             assertEquals(0, gateway.awaitExit(), gateway.output());
-            assertEquals("one-api " + System.getProperty("oneapi.version"), gateway.stdout().strip());
+            assertEquals("one-api " + Tarball.version(), gateway.stdout().strip());
         }
         try (GatewayProcess gateway = start(Map.of(), "--help")) {
             assertEquals(0, gateway.awaitExit(), gateway.output());
