@@ -3,17 +3,20 @@ package io.oneapi.proxy;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.oneapi.proxy.client.InfoEndpoints;
+import io.oneapi.proxy.forward.AdminForwarder;
 import io.oneapi.proxy.client.ProxyEndpoints;
 import io.oneapi.proxy.client.Route;
 import io.oneapi.storage.Token;
 import io.oneapi.storage.User;
 
-/** The proxy's non-relay answers: info routes from memory; other paths are not served here (404). */
+/** The proxy's non-relay answers: info routes from memory, other paths to the admin server. */
 final class ProxyPassOn implements ProxyEndpoints {
     private final InfoEndpoints info;
+    private final AdminForwarder admin;
 
-    ProxyPassOn(InfoEndpoints info) {
+    ProxyPassOn(InfoEndpoints info, AdminForwarder admin) {
         this.info = info;
+        this.admin = admin;
     }
 
     @Override
@@ -25,6 +28,9 @@ final class ProxyPassOn implements ProxyEndpoints {
     @Override
     public boolean passOn(ChannelHandlerContext ctx, FullHttpRequest request, Route route, String requestId,
                           Runnable done) {
+        if (route.kind() == Route.Kind.OTHER) {
+            return admin.forward(ctx, request, requestId, done);
+        }
         return false;
     }
 }

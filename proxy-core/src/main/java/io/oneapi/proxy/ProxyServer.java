@@ -10,6 +10,7 @@ import io.oneapi.proxy.auth.TokenAuthenticator;
 import io.oneapi.proxy.billing.LedgerBilling;
 import io.oneapi.proxy.client.InfoEndpoints;
 import io.oneapi.proxy.client.RelayRequestHandler;
+import io.oneapi.proxy.forward.AdminForwarder;
 import io.oneapi.proxy.plugin.PluginRegistry;
 import io.oneapi.proxy.relay.ProviderLookup;
 import io.oneapi.proxy.relay.RelayServices;
@@ -62,15 +63,29 @@ public final class ProxyServer implements AutoCloseable {
         this.connections = b.connections;
     }
 
-    /** Starts the proxy with plugins from the {@code oneapi.plugins.dir} system property (default ./plugins). */
+    /**
+     * Starts the proxy with plugins from the {@code oneapi.plugins.dir} system property (default ./plugins).
+     * In role {@code all} non-relay paths go to the admin server on {@code 127.0.0.1:ADMIN_PORT}.
+     */
     public static ProxyServer start(GatewayConfig config, Storage storage) {
-        return start(config, storage, PluginRegistry.load());
+        return start(config, storage, PluginRegistry.load(), defaultAdminBase(config));
     }
 
     /** Starts the proxy with the given plugin registry (tests register adapters directly). */
     public static ProxyServer start(GatewayConfig config, Storage storage, PluginRegistry plugins) {
+        return start(config, storage, plugins, defaultAdminBase(config));
+    }
+
+    /**
+     * Starts the proxy.
+     *
+     * @param adminBase {@code http://host:port} where non-relay paths ({@code /api/**}, the UI) are forwarded,
+     *                  or empty to answer them 404 (a proxy-only node without FRONTEND_BASE_URL)
+     */
+    public static ProxyServer start(GatewayConfig config, Storage storage, PluginRegistry plugins, String adminBase) {
         Builder b = new Builder();
         b.plugins = plugins;
+        b.adminBase = adminBase;
         b.drainTimeout = config.server().drainTimeout();
         try {
             b.build(config, storage);
@@ -82,6 +97,11 @@ public final class ProxyServer implements AutoCloseable {
         LOG.info("Proxy listening on port {} ({} transport, {} provider plugin adapters)", server.port(),
                 b.loops.nativeTransport() ? "epoll" : "nio", plugins.adapters().size());
         return server;
+    }
+
+    private static String defaultAdminBase(GatewayConfig config) {
+        int adminPort = config.server().adminPort();
+        return config.role().runsAdmin() && adminPort > 0 ? "http://127.0.0.1:" + adminPort : "";
     }
 
     public int port() {
@@ -117,6 +137,7 @@ public final class ProxyServer implements AutoCloseable {
         Channel serverChannel;
         Duration drainTimeout;
         ConnectionTracker connections;
+        String adminBase;
 
         void build(GatewayConfig config, Storage storage) {
             executors = new BlockingExecutors(Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 20_000);
@@ -139,7 +160,8 @@ public final class ProxyServer implements AutoCloseable {
             TokenAuthenticator authenticator = new TokenAuthenticator(authCache);
             InfoEndpoints info = new InfoEndpoints(plugins.models(), router,
                     options::current);
-            ProxyPassOn passOn = new ProxyPassOn(info);
+            String frontend = config.isMaster() ? "" : config.server().frontendBaseUrl();
+            ProxyPassOn passOn = new ProxyPassOn(info, new AdminForwarder(upstream, adminBase, frontend));
             connections = new ConnectionTracker();
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(loops.boss(), loops.workers())

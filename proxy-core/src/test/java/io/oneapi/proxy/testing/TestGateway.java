@@ -52,6 +52,12 @@ public final class TestGateway implements AutoCloseable {
 
     public static TestGateway start(Path dir, Map<String, String> env, Map<String, String> options,
                                     List<ProviderAdapter> adapters) {
+        return start(dir, env, options, adapters, "");
+    }
+
+    /** As above, forwarding non-relay paths to {@code adminBase} (empty for none). */
+    public static TestGateway start(Path dir, Map<String, String> env, Map<String, String> options,
+                                    List<ProviderAdapter> adapters, String adminBase) {
         TestDatabase database = TestDatabases.sqlite(dir);
         Storage storage = database.openStorage();
         options.forEach(storage.options()::put);
@@ -64,7 +70,7 @@ public final class TestGateway implements AutoCloseable {
             throw new IllegalStateException("test configuration invalid: " + result);
         }
         GatewayConfig config = run.config();
-        ProxyServer proxy = ProxyServer.start(config, storage, PluginRegistry.of(adapters));
+        ProxyServer proxy = ProxyServer.start(config, storage, PluginRegistry.of(adapters), adminBase);
         return new TestGateway(database, storage, proxy);
     }
 
