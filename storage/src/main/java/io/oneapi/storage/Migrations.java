@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -21,23 +22,26 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Adoption: when a set's table already exists but its history table does not, the database was made by One
  * API. Flyway then baselines it at version 1 (its V1 is One API's own schema) instead of creating anything; rows
- * are never touched. A database holding unrelated tables only is baselined at 0, so V1 still runs.
+ * are never touched. A database holding unrelated tables only is baselined at 0, so V1 still runs. Version 2
+ * ({@link OneApiColumnCatchUp}) then adds the columns a database from an older One API release lacks.
  */
 final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     enum Set {
-        MAIN("db/migration", "flyway_schema_history", "users"),
-        LOGS("db/migration-logs", "flyway_logs_history", "logs");
+        MAIN("db/migration", "flyway_schema_history", "users", OneApiColumnCatchUp.MAIN),
+        LOGS("db/migration-logs", "flyway_logs_history", "logs", OneApiColumnCatchUp.LOGS);
 
         final String folder;
         final String historyTable;
         final String markerTable;
+        final List<OneApiColumnCatchUp.Column> catchUpColumns;
 
-        Set(String folder, String historyTable, String markerTable) {
+        Set(String folder, String historyTable, String markerTable, List<OneApiColumnCatchUp.Column> catchUpColumns) {
             this.folder = folder;
             this.historyTable = historyTable;
             this.markerTable = markerTable;
+            this.catchUpColumns = catchUpColumns;
         }
     }
 
@@ -50,6 +54,7 @@ final class Migrations {
                 .dataSource(db.dataSource())
                 .locations("classpath:" + set.folder + "/" + db.dialect().migrationFolder())
                 .table(set.historyTable)
+                .javaMigrations(new OneApiColumnCatchUp(db.dialect(), set.catchUpColumns))
                 .baselineOnMigrate(true)
                 .baselineVersion(adopt ? "1" : "0")
                 .baselineDescription(adopt ? "adopted One API schema" : "database had other tables")

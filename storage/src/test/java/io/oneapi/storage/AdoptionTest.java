@@ -1,6 +1,7 @@
 package io.oneapi.storage;
 
-import static io.oneapi.storage.MigrationsTest.history;
+import static io.oneapi.storage.MigrationsTest.baselines;
+import static io.oneapi.storage.MigrationsTest.versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,9 +33,10 @@ class AdoptionTest {
 
             try (Storage storage = db.openStorage()) {
                 assertEquals(before, OneApiDatabase.dump(db));
-                assertEquals(List.of("1"), history(storage.database(), "flyway_schema_history", "BASELINE"));
-                assertEquals(List.of("1"), history(storage.database(), "flyway_logs_history", "BASELINE"));
-                assertEquals(List.of(), MigrationsTest.versions(storage.database(), "flyway_schema_history"));
+                assertEquals(List.of("1"), baselines(storage.database(), "flyway_schema_history"));
+                assertEquals(List.of("1"), baselines(storage.database(), "flyway_logs_history"));
+                assertEquals(List.of("2"), versions(storage.database(), "flyway_schema_history"), "V1 never ran");
+                assertEquals(List.of("2"), versions(storage.database(), "flyway_logs_history"));
                 assertFalse(FirstBoot.ensureRootAccount(storage, new BootstrapSettings("sk-abc", "")));
                 readsUsers(storage);
                 readsTokens(storage);

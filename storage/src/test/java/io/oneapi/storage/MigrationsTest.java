@@ -26,24 +26,25 @@ class MigrationsTest {
                 for (String table : TABLES) {
                     assertTrue(Migrations.tableExists(storage.database(), table), table);
                 }
-                assertEquals(List.of("1"), versions(storage.database(), "flyway_schema_history"));
-                assertEquals(List.of("1"), versions(storage.database(), "flyway_logs_history"));
+                assertEquals(List.of("1", "2"), versions(storage.database(), "flyway_schema_history"));
+                assertEquals(List.of("1", "2"), versions(storage.database(), "flyway_logs_history"));
             }
             try (Storage again = db.openStorage()) {
-                assertEquals(List.of("1"), versions(again.database(), "flyway_schema_history"));
-                assertEquals(List.of("1"), versions(again.database(), "flyway_logs_history"));
+                assertEquals(List.of("1", "2"), versions(again.database(), "flyway_schema_history"));
+                assertEquals(List.of("1", "2"), versions(again.database(), "flyway_logs_history"));
                 assertEquals(0, again.users().count());
             }
         }
     }
 
-    /** Versions of the SQL migrations applied (baseline markers excluded). */
+    /** Versions of the SQL and Java migrations applied (baseline markers excluded). */
     static List<String> versions(Database db, String historyTable) {
-        return history(db, historyTable, "SQL");
+        return db.query("SELECT version FROM " + historyTable + " WHERE success = ? AND type IN ('SQL', 'JDBC')"
+                + " ORDER BY installed_rank", rs -> rs.getString(1), true);
     }
 
-    static List<String> history(Database db, String historyTable, String type) {
-        return db.query("SELECT version FROM " + historyTable + " WHERE success = ? AND type = ?"
-                + " ORDER BY installed_rank", rs -> rs.getString(1), true, type);
+    static List<String> baselines(Database db, String historyTable) {
+        return db.query("SELECT version FROM " + historyTable + " WHERE success = ? AND type = 'BASELINE'"
+                + " ORDER BY installed_rank", rs -> rs.getString(1), true);
     }
 }
