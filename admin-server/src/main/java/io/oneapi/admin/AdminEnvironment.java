@@ -14,7 +14,8 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * What the admin server talks to besides storage, with production defaults; the launcher and tests replace
  * parts ({@code with*}). Null {@code channelTester}, {@code rateLimiter} or {@code options} mean: the proxy's
- * internal route on {@code 127.0.0.1:PORT}, an in-memory limiter, and options loaded from storage.
+ * internal route on {@code 127.0.0.1:PORT}, windows shared through Redis when {@code REDIS_CONN_STRING} is set
+ * (else this node's memory), and options loaded from storage.
  *
  * @param turnstileVerifyUrl Cloudflare's siteverify unless a test points it at a fake
  * @param smtpTls            TLS socket factory for SMTP (a test trusts its own certificate)

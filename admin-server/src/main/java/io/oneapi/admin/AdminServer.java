@@ -4,7 +4,6 @@ import io.oneapi.admin.auth.Authenticator;
 import io.oneapi.admin.auth.HmacKey;
 import io.oneapi.admin.auth.RateLimits;
 import io.oneapi.admin.auth.SessionCodec;
-import io.oneapi.admin.auth.SlidingWindowRateLimiter;
 import io.oneapi.admin.auth.TurnstileVerifier;
 import io.oneapi.admin.channel.ChannelSweep;
 import io.oneapi.admin.channel.ChannelTester;
@@ -44,12 +43,15 @@ public final class AdminServer implements AutoCloseable {
 
     private final Undertow undertow;
     private final ScheduledExecutorService scheduler;
+    private final SharedLimiter limiter;
     private final LiveOptions options;
     private final int port;
 
-    private AdminServer(Undertow undertow, ScheduledExecutorService scheduler, LiveOptions options) {
+    private AdminServer(Undertow undertow, ScheduledExecutorService scheduler, SharedLimiter limiter,
+                        LiveOptions options) {
         this.undertow = undertow;
         this.scheduler = scheduler;
+        this.limiter = limiter;
         this.options = options;
         this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
@@ -61,33 +63,37 @@ public final class AdminServer implements AutoCloseable {
 
     public static AdminServer start(GatewayConfig config, Storage storage, AdminEnvironment env) {
         ScheduledExecutorService scheduler = new ScheduledThreadPoolExecutor(2, daemonThreads());
+        SharedLimiter limiter = null;
         try {
             LiveOptions options = env.options() != null ? env.options()
                     : LiveOptions.load(storage.options(), storage.changes(), scheduler, startupDefaults(config));
-            Undertow undertow = build(config, storage, env, options, scheduler);
+            limiter = SharedLimiter.choose(config, env.rateLimiter());
+            Undertow undertow = build(config, storage, env, options, scheduler, limiter);
             try {
                 undertow.start();
             } catch (RuntimeException e) {
                 undertow.stop(); // releases the XNIO worker a failed bind leaves behind
                 throw e;
             }
-            AdminServer server = new AdminServer(undertow, scheduler, options);
+            AdminServer server = new AdminServer(undertow, scheduler, limiter, options);
             log.info("admin server listening on port {}", server.port());
             return server;
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
+            if (limiter != null) {
+                limiter.close();
+            }
             throw e;
         }
     }
 
     private static Undertow build(GatewayConfig config, Storage storage, AdminEnvironment env, LiveOptions options,
-                                  ScheduledExecutorService scheduler) {
+                                  ScheduledExecutorService scheduler, SharedLimiter limiter) {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         HmacKey key = new HmacKey(config.server().sessionSecret());
         SessionCodec sessions = new SessionCodec(key, env.clock(), SESSION_MAX_AGE);
-        RateLimits limits = new RateLimits(env.rateLimiter() != null ? env.rateLimiter()
-                : new SlidingWindowRateLimiter(System::nanoTime), config.rateLimits(), config.debug());
+        RateLimits limits = new RateLimits(limiter.limiter(), config.rateLimits(), config.debug());
         ApiContext context = new ApiContext(new Json(), sessions, new Authenticator(storage.users(), sessions), limits,
                 new OptionsTurnstile(options, new TurnstileVerifier(http, env.turnstileVerifyUrl())));
         Mailer mailer = new SmtpMailer(options, env.smtpTls());
@@ -159,6 +165,7 @@ public final class AdminServer implements AutoCloseable {
     public void close() {
         undertow.stop();
         scheduler.shutdownNow();
+        limiter.close();
         log.info("admin server stopped");
     }
 }
