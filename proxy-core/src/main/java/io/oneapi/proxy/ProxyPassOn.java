@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.oneapi.proxy.client.InfoEndpoints;
 import io.oneapi.proxy.forward.AdminForwarder;
+import io.oneapi.proxy.internal.InternalEndpoints;
 import io.oneapi.proxy.client.ProxyEndpoints;
 import io.oneapi.proxy.client.Route;
 import io.oneapi.storage.Token;
@@ -13,10 +14,12 @@ import io.oneapi.storage.User;
 final class ProxyPassOn implements ProxyEndpoints {
     private final InfoEndpoints info;
     private final AdminForwarder admin;
+    private final InternalEndpoints internal;
 
-    ProxyPassOn(InfoEndpoints info, AdminForwarder admin) {
+    ProxyPassOn(InfoEndpoints info, AdminForwarder admin, InternalEndpoints internal) {
         this.info = info;
         this.admin = admin;
+        this.internal = internal;
     }
 
     @Override
@@ -28,9 +31,10 @@ final class ProxyPassOn implements ProxyEndpoints {
     @Override
     public boolean passOn(ChannelHandlerContext ctx, FullHttpRequest request, Route route, String requestId,
                           Runnable done) {
-        if (route.kind() == Route.Kind.OTHER) {
-            return admin.forward(ctx, request, requestId, done);
+        if (route.kind() == Route.Kind.INTERNAL) {
+            internal.handle(ctx, request, requestId, done);
+            return true;
         }
-        return false;
+        return admin.forward(ctx, request, requestId, done);
     }
 }

@@ -10,7 +10,10 @@ import io.oneapi.proxy.auth.TokenAuthenticator;
 import io.oneapi.proxy.billing.LedgerBilling;
 import io.oneapi.proxy.client.InfoEndpoints;
 import io.oneapi.proxy.client.RelayRequestHandler;
+import io.oneapi.proxy.fetch.FetchPolicy;
+import io.oneapi.proxy.fetch.ImageFetcher;
 import io.oneapi.proxy.forward.AdminForwarder;
+import io.oneapi.proxy.internal.InternalEndpoints;
 import io.oneapi.proxy.plugin.PluginRegistry;
 import io.oneapi.proxy.relay.ProviderLookup;
 import io.oneapi.proxy.relay.RelayServices;
@@ -83,9 +86,19 @@ public final class ProxyServer implements AutoCloseable {
      *                  or empty to answer them 404 (a proxy-only node without FRONTEND_BASE_URL)
      */
     public static ProxyServer start(GatewayConfig config, Storage storage, PluginRegistry plugins, String adminBase) {
+        return start(config, storage, plugins, adminBase, FetchPolicy.of(config.relay()));
+    }
+
+    /**
+     * Starts the proxy with an explicit image fetch policy: tests pass one that may reach loopback mocks;
+     * the gateway itself always uses {@link FetchPolicy#of}.
+     */
+    public static ProxyServer start(GatewayConfig config, Storage storage, PluginRegistry plugins, String adminBase,
+                                    FetchPolicy imagePolicy) {
         Builder b = new Builder();
         b.plugins = plugins;
         b.adminBase = adminBase;
+        b.imagePolicy = imagePolicy;
         b.drainTimeout = config.server().drainTimeout();
         try {
             b.build(config, storage);
@@ -138,6 +151,7 @@ public final class ProxyServer implements AutoCloseable {
         Duration drainTimeout;
         ConnectionTracker connections;
         String adminBase;
+        FetchPolicy imagePolicy;
 
         void build(GatewayConfig config, Storage storage) {
             executors = new BlockingExecutors(Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 20_000);
@@ -154,14 +168,18 @@ public final class ProxyServer implements AutoCloseable {
             loops = new EventLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
             upstream = new UpstreamConnector(loops.socketChannel(), loops.datagramChannel(),
                     config.relay().relayProxy(), Duration.ofSeconds(15), Duration.ofSeconds(60));
-            RelayServices services = new RelayServices(router, health, lookup(plugins), upstream, billing,
+            ProviderLookup providers = lookup(plugins);
+            RelayServices services = new RelayServices(router, health, providers, upstream, billing,
                     () -> options.current().retryTimes(), executors.blocking(), executors.settlement(),
-                    config.relay().relayTimeout(), config.relay().enforceIncludeUsage(), MAX_RESPONSE_BYTES);
+                    config.relay().relayTimeout(), config.relay().enforceIncludeUsage(), MAX_RESPONSE_BYTES,
+                    new ImageFetcher(loops.workers(), loops.socketChannel(), executors.blocking(), imagePolicy));
             TokenAuthenticator authenticator = new TokenAuthenticator(authCache);
             InfoEndpoints info = new InfoEndpoints(plugins.models(), router,
                     options::current);
             String frontend = config.isMaster() ? "" : config.server().frontendBaseUrl();
-            ProxyPassOn passOn = new ProxyPassOn(info, new AdminForwarder(upstream, adminBase, frontend));
+            InternalEndpoints internal = new InternalEndpoints(config.server().sessionSecret(), router, providers,
+                    upstream, config.relay().testPrompt(), config.relay().relayTimeout());
+            ProxyPassOn passOn = new ProxyPassOn(info, new AdminForwarder(upstream, adminBase, frontend), internal);
             connections = new ConnectionTracker();
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(loops.boss(), loops.workers())

@@ -1,0 +1,94 @@
+package io.oneapi.proxy.internal;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.oneapi.proxy.client.OpenAiError;
+import io.oneapi.proxy.client.Responses;
+import io.oneapi.proxy.relay.ProviderLookup;
+import io.oneapi.proxy.route.ChannelRouter;
+import io.oneapi.proxy.route.RoutedChannel;
+import io.oneapi.proxy.upstream.UpstreamConnector;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Routes the admin server calls on the proxy, because only the proxy loads provider plugins:
+ * {@code POST /internal/channel/test/{id}?model=X}. Authenticated by {@code X-OneAPI-Internal}
+ * (derived from {@code SESSION_SECRET}); anything else under {@code /internal/} is a 404.
+ */
+public final class InternalEndpoints {
+    static final String HEADER = "X-OneAPI-Internal";
+    private static final String TEST_PREFIX = "/internal/channel/test/";
+    private static final String BALANCE_PREFIX = "/internal/channel/balance/";
+
+    private final InternalSecret secret;
+    private final ChannelRouter router;
+    private final ProviderLookup providers;
+    private final UpstreamConnector connector;
+    private final String testPrompt;
+    private final Duration timeout;
+
+    public InternalEndpoints(String sessionSecret, ChannelRouter router, ProviderLookup providers,
+                             UpstreamConnector connector, String testPrompt, Duration relayTimeout) {
+        this.secret = new InternalSecret(sessionSecret);
+        this.router = router;
+        this.providers = providers;
+        this.connector = connector;
+        this.testPrompt = testPrompt;
+        this.timeout = relayTimeout.isZero() ? Duration.ofSeconds(60) : relayTimeout;
+    }
+
+    /** Answers an internal request; owns {@code request}; runs {@code done} once answered. */
+    public void handle(ChannelHandlerContext ctx, FullHttpRequest request, String requestId, Runnable done) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        String presented = request.headers().get(HEADER);
+        request.release();
+        if (!secret.matches(presented)) {
+            Responses.error(ctx, keepAlive, OpenAiError.gateway(401, "unauthorized", "Unauthorized."), requestId);
+            done.run();
+            return;
+        }
+        String path = uri.path();
+        boolean test = path.startsWith(TEST_PREFIX);
+        boolean balance = path.startsWith(BALANCE_PREFIX);
+        RoutedChannel channel = test ? channel(path.substring(TEST_PREFIX.length()))
+                : balance ? channel(path.substring(BALANCE_PREFIX.length())) : null;
+        if (!test && !balance) {
+            Responses.error(ctx, keepAlive, OpenAiError.invalidRequest(404, "not_found", "Unknown internal route."),
+                    requestId);
+            done.run();
+        } else if (channel == null) {
+            reply(ctx, keepAlive, requestId, "{\"success\":false,\"message\":\"channel not found\"}", done);
+        } else if (balance) {
+            reply(ctx, keepAlive, requestId, "{\"success\":false,\"message\":\"balance queries are not supported"
+                    + " for channel type " + channel.type() + " yet\",\"balance\":0}", done);
+        } else {
+            List<String> models = uri.parameters().getOrDefault("model", List.of());
+            ChannelTestCall.start(providers, connector, ctx.channel().eventLoop(), channel,
+                    models.isEmpty() ? "" : models.get(0), testPrompt, timeout,
+                    outcome -> reply(ctx, keepAlive, requestId, new String(outcome.toJson(), StandardCharsets.UTF_8),
+                            done));
+        }
+    }
+
+    private RoutedChannel channel(String id) {
+        try {
+            return router.table().byId(Integer.parseInt(id));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void reply(ChannelHandlerContext ctx, boolean keepAlive, String requestId, String json,
+                              Runnable done) {
+        if (ctx.channel().isActive()) {
+            Responses.json(ctx, keepAlive, HttpResponseStatus.OK, json.getBytes(StandardCharsets.UTF_8), requestId);
+        }
+        done.run();
+    }
+}
