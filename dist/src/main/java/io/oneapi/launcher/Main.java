@@ -44,6 +44,9 @@ public final class Main {
         LoggerContext logging = startLogging(run);
         Logger log = LoggerFactory.getLogger(Main.class);
         run.warnings().forEach(log::warn);
+        if (config.server().sessionSecretGenerated()) {
+            log.info("SESSION_SECRET is not set: using a random one, so sessions end when the process stops");
+        }
 
         ShutdownSequence shutdown = new ShutdownSequence(logging);
         shutdown.install();

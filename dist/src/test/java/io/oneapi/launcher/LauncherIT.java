@@ -96,6 +96,27 @@ class LauncherIT {
     }
 
     @Test
+    void rolesSplitTheServersAcrossProcesses() throws Exception {
+        Path db = temp.resolve("roles.db");
+        int port = GatewayProcess.freePort();
+        int adminPort = GatewayProcess.freePort();
+        Map<String, String> env = Map.of("SQLITE_PATH", db.toString(), "SESSION_SECRET", "shared-secret");
+        try (GatewayProcess admin = start(env, "--role", "admin", "--port", "" + port, "--admin-port", "" + adminPort)) {
+            admin.awaitOk("http://127.0.0.1:" + adminPort + "/api/status");
+            try (GatewayProcess proxy = start(env, "--role=proxy", "--port", "" + port,
+                    "--admin-port", "" + adminPort)) {
+                proxy.awaitOk("http://127.0.0.1:" + port + "/health");
+                assertTrue(proxy.stdout().contains("started: proxy on port " + port + " (role proxy"),
+                        proxy.stdout());
+                assertEquals(0, proxy.terminate(), proxy.output());
+            }
+            assertTrue(admin.stdout().contains("started: admin on port " + adminPort + " (role admin"),
+                    admin.stdout());
+            assertEquals(0, admin.terminate(), admin.output());
+        }
+    }
+
+    @Test
     void sigtermDuringStartUpStillStopsCleanly() throws Exception {
         Path db = temp.resolve("early-stop.db");
         try (GatewayProcess gateway = start(Map.of("SQLITE_PATH", db.toString()), "--port",
