@@ -6,7 +6,10 @@ import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
 import io.undertow.server.handlers.encoding.GzipEncodingProvider;
 
-/** {@code /api} and everything under it to the management API (gzip, as One API), every other path to the UI. */
+/**
+ * {@code /api} and everything under it to the management API (gzip, as One API), every other path to the UI. Both
+ * leave the IO thread first: the web rate limit may ask Redis, and the API reads the database.
+ */
 final class RootHandler implements HttpHandler {
     private final HttpHandler api;
     private final HttpHandler ui;
@@ -22,6 +25,8 @@ final class RootHandler implements HttpHandler {
         String path = exchange.getRequestPath();
         if (path.equals("/api") || path.startsWith("/api/")) {
             api.handleRequest(exchange);
+        } else if (exchange.isInIoThread()) {
+            exchange.dispatch(ui);
         } else {
             ui.handleRequest(exchange);
         }
