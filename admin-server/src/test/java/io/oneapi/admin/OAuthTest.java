@@ -22,6 +22,7 @@ class OAuthTest {
     static Path dir;
     static FakeHttpServer github;
     static FakeHttpServer wechat;
+    static FakeHttpServer oidc;
     static AdminFixture fx;
     static ApiClient root;
 
@@ -35,6 +36,13 @@ class OAuthTest {
                         ? FakeHttpServer.Answer.ok("{\"login\":\"octocat\",\"name\":\"The Octocat\","
                         + "\"email\":\"octo@example.com\"}")
                         : new FakeHttpServer.Answer(401, "{}")));
+        oidc = new FakeHttpServer(Map.of(
+                "/token", seen -> seen.body().contains("grant_type=authorization_code")
+                        && seen.body().contains("redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Foauth%2Foidc")
+                        ? FakeHttpServer.Answer.ok("{\"access_token\":\"oidc-token\"}")
+                        : new FakeHttpServer.Answer(400, "{}"),
+                "/userinfo", seen -> FakeHttpServer.Answer.ok("{\"sub\":\"subject-1\",\"name\":\"Olive\","
+                        + "\"preferred_username\":\"olive\",\"email\":\"olive@example.com\"}")));
         wechat = new FakeHttpServer(Map.of("/api/wechat/user", seen -> FakeHttpServer.Answer.ok(
                 "wechat-server-token".equals(seen.header("Authorization"))
                         ? "{\"success\":true,\"message\":\"\",\"data\":\"wx-" + seen.query() + "\"}"
@@ -46,7 +54,10 @@ class OAuthTest {
         root = fx.root();
         for (String[] kv : new String[][] {{"GitHubClientId", "client"}, {"GitHubClientSecret", "secret"},
                 {"GitHubOAuthEnabled", "true"}, {"WeChatServerAddress", wechat.uri("").toString()},
-                {"WeChatServerToken", "wechat-server-token"}, {"WeChatAuthEnabled", "true"}}) {
+                {"WeChatServerToken", "wechat-server-token"}, {"WeChatAuthEnabled", "true"},
+                {"OidcClientId", "oidc-client"}, {"OidcClientSecret", "oidc-secret"},
+                {"OidcTokenEndpoint", oidc.uri("/token").toString()},
+                {"OidcUserinfoEndpoint", oidc.uri("/userinfo").toString()}, {"OidcEnabled", "true"}}) {
             assertTrue(root.put("/api/option/", Map.of("key", kv[0], "value", kv[1])).success(), kv[0]);
         }
     }
@@ -56,6 +67,7 @@ class OAuthTest {
         fx.close();
         github.close();
         wechat.close();
+        oidc.close();
     }
 
     @Test
@@ -111,6 +123,20 @@ class OAuthTest {
         ApiClient.Reply login = stranger.get("/api/oauth/wechat?code=123");
         assertTrue(login.success(), login.body().toString());
         assertEquals("binder", login.data().path("username").asText());
+    }
+
+    @Test
+    void oidcRegistersWithThePreferredUsername() throws Exception {
+        ApiClient c = fx.client();
+        String state = c.get("/api/oauth/state").data().asText();
+        ApiClient.Reply reply = c.get("/api/oauth/oidc?code=abc&state=" + state);
+        assertTrue(reply.success(), reply.body().toString());
+        assertEquals("olive", reply.data().path("username").asText());
+        User olive = fx.userNamed("olive");
+        assertEquals("subject-1", olive.oidcId());
+        assertEquals("olive@example.com", olive.email());
+        FakeHttpServer.Seen token = oidc.next();
+        assertTrue(token.body().contains("client_secret=oidc-secret"), token.body());
     }
 
     @Test

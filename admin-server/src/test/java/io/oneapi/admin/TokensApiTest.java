@@ -64,6 +64,9 @@ class TokensApiTest {
         assertEquals("token not found", bob.put("/api/token/?status_only=true", Map.of("id", id, "status", 2))
                 .message());
         assertEquals("token not found", bob.delete("/api/token/" + id).message());
+        int bobs = create(bob, Map.of("name", "bobs")).path("id").asInt();
+        assertEquals("token not found", bob.get("/api/token/" + id + "?id=" + bobs).message(),
+                "a query parameter never replaces the path id");
         assertEquals("private", alice.get("/api/token/" + id).data().path("name").asText());
         assertEquals(1, alice.get("/api/token/" + id).data().path("status").asInt());
     }

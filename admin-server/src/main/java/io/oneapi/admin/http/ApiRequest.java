@@ -6,6 +6,7 @@ import io.oneapi.admin.auth.Session;
 import io.oneapi.storage.User;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.PathTemplateMatch;
 
 import java.io.IOException;
 import java.util.Deque;
@@ -69,10 +70,15 @@ public final class ApiRequest {
         }
     }
 
-    /** A numeric path parameter such as {@code :id}. */
+    /**
+     * A numeric path parameter such as {@code :id}. Read from the matched template, never from the query string,
+     * where a {@code ?id=} would otherwise shadow it.
+     */
     public int pathInt(String name) {
+        PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
+        String value = match == null ? null : match.getParameters().get(name);
         try {
-            return Integer.parseInt(query(name));
+            return Integer.parseInt(value == null ? "" : value);
         } catch (NumberFormatException e) {
             throw new ApiFailure("invalid parameter: " + name);
         }
