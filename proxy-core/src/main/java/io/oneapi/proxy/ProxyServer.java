@@ -14,6 +14,7 @@ import io.oneapi.proxy.fetch.FetchPolicy;
 import io.oneapi.proxy.fetch.ImageFetcher;
 import io.oneapi.proxy.forward.AdminForwarder;
 import io.oneapi.proxy.internal.InternalEndpoints;
+import io.oneapi.proxy.plugin.CatalogPublisher;
 import io.oneapi.proxy.plugin.PluginRegistry;
 import io.oneapi.proxy.relay.ProviderLookup;
 import io.oneapi.proxy.relay.RelayServices;
@@ -165,6 +166,7 @@ public final class ProxyServer implements AutoCloseable {
                     () -> options.current().automaticDisableChannelEnabled(), config.metric().enabled(),
                     config.metric().queueSize(), config.metric().successRateThreshold());
             billing = LedgerBilling.create(storage, options::current, config.relay());
+            CatalogPublisher.publish(plugins, storage.pluginCatalog(), System.currentTimeMillis() / 1000);
             loops = new EventLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
             upstream = new UpstreamConnector(loops.socketChannel(), loops.datagramChannel(),
                     config.relay().relayProxy(), Duration.ofSeconds(15), Duration.ofSeconds(60));

@@ -145,6 +145,17 @@ class RelayChatTest {
     }
 
     @Test
+    void publishesTheLoadedPluginsForTheAdminServer() throws Exception {
+        var rows = gateway.storage().pluginCatalog().list();
+        assertEquals(1, rows.size());
+        JsonNode descriptor = JSON.readTree(rows.get(0).descriptorJson());
+        assertEquals("openai", descriptor.path("id").asText());
+        assertTrue(descriptor.path("channelTypes").size() > 20);
+        assertEquals(1, descriptor.path("channelTypes").get(0).path("type").asInt());
+        assertTrue(descriptor.path("channelTypes").get(0).path("defaultModels").toString().contains("gpt-4o"));
+    }
+
+    @Test
     void answersTheBillingCompatibilityRoutes() throws Exception {
         HttpResponse<String> sub = gateway.get("/v1/dashboard/billing/subscription", key);
         assertEquals(200, sub.statusCode());

@@ -23,6 +23,7 @@ final class SchemaCheck {
         tables.put("abilities", JdbcChannelStore.abilityColumns(d));
         tables.put("options", JdbcOptionStore.columns(d));
         tables.put("redemptions", JdbcRedemptionStore.columns(d));
+        tables.put("oneapi_plugin_catalog", "plugin_id, plugin_version, descriptor, published_at");
         verify(db, tables);
     }
 

@@ -23,6 +23,7 @@ public final class Storage implements AutoCloseable {
     private final JdbcOptionStore options;
     private final JdbcRedemptionStore redemptions;
     private final JdbcLogStore logs;
+    private final JdbcPluginCatalogStore pluginCatalog;
 
     private Storage(Database main, Database logDb, ChangeSignal changes) {
         this.main = main;
@@ -34,6 +35,7 @@ public final class Storage implements AutoCloseable {
         this.options = new JdbcOptionStore(main, changes);
         this.redemptions = new JdbcRedemptionStore(main);
         this.logs = new JdbcLogStore(logDb);
+        this.pluginCatalog = new JdbcPluginCatalogStore(main);
     }
 
     /**
@@ -115,6 +117,11 @@ public final class Storage implements AutoCloseable {
 
     public LogStore logs() {
         return logs;
+    }
+
+    /** Our own table of the provider plugins proxies loaded (for the admin server). */
+    public PluginCatalogStore pluginCatalog() {
+        return pluginCatalog;
     }
 
     public ChangeSignal changes() {
