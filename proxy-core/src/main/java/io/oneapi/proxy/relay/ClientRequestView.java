@@ -9,10 +9,12 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.oneapi.spi.ClientRequest;
 import io.oneapi.spi.Header;
+import io.oneapi.spi.InlineImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The SPI's view of the client's request. The JSON tree is parsed on first use and cached, so a
@@ -28,6 +30,7 @@ final class ClientRequestView implements ClientRequest {
     private final String contentType;
     private final ByteBuf body;
     private JsonNode json;
+    private Map<String, InlineImage> images;
 
     ClientRequestView(FullHttpRequest request, String path, String query, ByteBuf body) {
         this.method = request.method().name();
@@ -96,5 +99,19 @@ final class ClientRequestView implements ClientRequest {
             }
         }
         return json;
+    }
+
+    /** Images the core fetched for this request (see {@code NeedsInlineImages}), by their URL. */
+    void offerImages(Map<String, InlineImage> fetched) {
+        images = Map.copyOf(fetched);
+    }
+
+    boolean imagesFetched() {
+        return images != null;
+    }
+
+    @Override
+    public Optional<InlineImage> inlineImage(String url) {
+        return images == null ? Optional.empty() : Optional.ofNullable(images.get(url));
     }
 }

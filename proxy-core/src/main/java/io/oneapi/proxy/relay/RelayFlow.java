@@ -10,17 +10,23 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.oneapi.proxy.client.OpenAiError;
 import io.oneapi.proxy.client.Responses;
+import io.oneapi.proxy.fetch.ImageFetchException;
+import io.oneapi.proxy.fetch.ImageUrls;
 import io.oneapi.proxy.route.RoutedChannel;
 import io.oneapi.proxy.upstream.UpstreamCall;
 import io.oneapi.proxy.upstream.UpstreamListener;
 import io.oneapi.spi.ErrorKind;
 import io.oneapi.spi.ExchangeContext;
+import io.oneapi.spi.InlineImage;
+import io.oneapi.spi.NeedsInlineImages;
 import io.oneapi.spi.ProviderAdapter;
 import io.oneapi.spi.ProviderExchange;
 import io.oneapi.spi.RelayMode;
 import io.oneapi.spi.UpstreamRequest;
 import io.oneapi.spi.Usage;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -150,6 +156,46 @@ public final class RelayFlow implements UpstreamListener {
         exchangeContext = new ExchangeContext(channel.toInfo(services.providers().defaultBaseUrl(channel.type())),
                 mode, view.path(), view.query(), requested, channel.upstreamModel(requested),
                 auth.facts().stream(), systemPrompt, services.enforceIncludeUsage());
+        if (needsImages()) {
+            fetchImages();
+            return;
+        }
+        translateAndCall();
+    }
+
+    /** Adapters that want images inline get the request's image URLs fetched first, once per request. */
+    private boolean needsImages() {
+        return services.images() != null && !view.imagesFetched() && mode == RelayMode.CHAT_COMPLETIONS
+                && adapter instanceof NeedsInlineImages wants && wants.needsInlineImages(exchangeContext);
+    }
+
+    private void fetchImages() {
+        List<String> urls;
+        try {
+            urls = ImageUrls.in(view.json());
+        } catch (IllegalArgumentException e) {
+            urls = List.of(); // not JSON: the adapter reports it when it translates
+        }
+        services.images().fetchAll(urls).whenComplete((images, failure) ->
+                ctx.executor().execute(() -> onImages(images, failure)));
+    }
+
+    private void onImages(Map<String, InlineImage> images, Throwable failure) {
+        if (finished) {
+            return; // the client left while the images were fetched
+        }
+        if (failure != null) {
+            ImageFetchException refused = ImageFetchException.unwrap(failure);
+            finishWithError(new OpenAiError(refused.status(), refused.getMessage(),
+                    refused.status() == 400 ? "invalid_request_error" : "one_api_error", "", refused.code()),
+                    RelayOutcome.GATEWAY_ERROR);
+            return;
+        }
+        view.offerImages(images);
+        translateAndCall();
+    }
+
+    private void translateAndCall() {
         UpstreamRequest upstreamRequest;
         try {
             exchange = adapter.newExchange(exchangeContext);
@@ -401,6 +447,7 @@ public final class RelayFlow implements UpstreamListener {
 
     private static boolean isEventStream(HttpResponse response) {
         String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
-        return type.startsWith("text/event-stream") || type.startsWith("application/x-ndjson");
+        return type.startsWith("text/event-stream") || type.startsWith("application/x-ndjson")
+                || type.startsWith("application/vnd.amazon.eventstream");
     }
 }

@@ -1,5 +1,6 @@
 package io.oneapi.proxy.relay;
 
+import io.oneapi.proxy.fetch.ImageFetcher;
 import io.oneapi.proxy.route.ChannelHealth;
 import io.oneapi.proxy.route.ChannelRouter;
 import io.oneapi.proxy.upstream.UpstreamConnector;
@@ -13,9 +14,11 @@ import java.util.concurrent.Executor;
  * @param settlement where settlements and releases run; never rejects (nothing billed may be lost)
  * @param relayTimeout {@code RELAY_TIMEOUT}; zero for none
  * @param enforceIncludeUsage {@code ENFORCE_INCLUDE_USAGE}
+ * @param images fetches image URLs for adapters that want images inline; null disables inline images
  */
 public record RelayServices(ChannelRouter router, ChannelHealth health, ProviderLookup providers,
                             UpstreamConnector upstream, RelayBilling billing, RelayPolicy policy, Executor blocking,
                             Executor settlement,
-                            Duration relayTimeout, boolean enforceIncludeUsage, int maxResponseBytes) {
+                            Duration relayTimeout, boolean enforceIncludeUsage, int maxResponseBytes,
+                            ImageFetcher images) {
 }

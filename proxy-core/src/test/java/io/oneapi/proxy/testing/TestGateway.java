@@ -5,6 +5,7 @@ import io.oneapi.config.GatewayConfig;
 import io.oneapi.config.LoadResult;
 import io.oneapi.plugin.openai.OpenAiAdapter;
 import io.oneapi.proxy.ProxyServer;
+import io.oneapi.proxy.fetch.FetchPolicy;
 import io.oneapi.proxy.plugin.PluginRegistry;
 import io.oneapi.spi.ProviderAdapter;
 import io.oneapi.storage.Keys;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A real proxy on a free port over a fresh SQLite database, with the OpenAI-family adapter registered
@@ -58,6 +60,16 @@ public final class TestGateway implements AutoCloseable {
     /** As above, forwarding non-relay paths to {@code adminBase} (empty for none). */
     public static TestGateway start(Path dir, Map<String, String> env, Map<String, String> options,
                                     List<ProviderAdapter> adapters, String adminBase) {
+        return start(dir, env, options, adapters, adminBase, UnaryOperator.identity());
+    }
+
+    /**
+     * As above, with the image fetch policy derived from the configuration and then adjusted, e.g.
+     * {@code p -> p.allowingLoopbackForTests(port)} so inline images can come from a loopback mock.
+     */
+    public static TestGateway start(Path dir, Map<String, String> env, Map<String, String> options,
+                                    List<ProviderAdapter> adapters, String adminBase,
+                                    UnaryOperator<FetchPolicy> imagePolicy) {
         TestDatabase database = TestDatabases.sqlite(dir);
         Storage storage = database.openStorage();
         options.forEach(storage.options()::put);
@@ -70,7 +82,8 @@ public final class TestGateway implements AutoCloseable {
             throw new IllegalStateException("test configuration invalid: " + result);
         }
         GatewayConfig config = run.config();
-        ProxyServer proxy = ProxyServer.start(config, storage, PluginRegistry.of(adapters), adminBase);
+        ProxyServer proxy = ProxyServer.start(config, storage, PluginRegistry.of(adapters), adminBase,
+                imagePolicy.apply(FetchPolicy.of(config.relay())));
         return new TestGateway(database, storage, proxy);
     }
 
