@@ -61,13 +61,14 @@ class QuickStartIT {
             gateway.awaitOk(proxy + "/health");
             gateway.awaitOk(admin + "/api/status");
 
-            JsonNode login = post(admin + "/api/user/login", "{\"username\":\"root\",\"password\":\"123456\"}", null);
+            // As in the README, everything goes through the proxy port, which passes /api on to the admin server.
+            JsonNode login = post(proxy + "/api/user/login", "{\"username\":\"root\",\"password\":\"123456\"}", null);
             assertTrue(login.path("success").asBoolean(), login.toString());
-            JsonNode channel = post(admin + "/api/channel/", JSON.writeValueAsString(Map.of("type", 1,
+            JsonNode channel = post(proxy + "/api/channel/", JSON.writeValueAsString(Map.of("type", 1,
                     "name", "mock", "key", "sk-upstream-key", "models", "gpt-4o-mini", "group", "default",
                     "base_url", upstream.baseUrl())), null);
             assertTrue(channel.path("success").asBoolean(), channel.toString());
-            JsonNode token = post(admin + "/api/token/",
+            JsonNode token = post(proxy + "/api/token/",
                     "{\"name\":\"demo\",\"remain_quota\":0,\"unlimited_quota\":true,\"expired_time\":-1}", null);
             assertTrue(token.path("success").asBoolean(), token.toString());
             String key = token.path("data").path("key").asText();
