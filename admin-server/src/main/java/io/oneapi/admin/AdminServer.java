@@ -58,7 +58,8 @@ public final class AdminServer implements AutoCloseable {
 
     /** Starts on {@code config.server().adminPort()} (0 picks a free port) with production collaborators. */
     public static AdminServer start(GatewayConfig config, Storage storage) {
-        return start(config, storage, AdminEnvironment.defaults());
+        return start(config, storage, AdminEnvironment.defaults()
+                .withCatalogue(new io.oneapi.admin.api.StoredModelCatalogue(storage.pluginCatalog())));
     }
 
     public static AdminServer start(GatewayConfig config, Storage storage, AdminEnvironment env) {
