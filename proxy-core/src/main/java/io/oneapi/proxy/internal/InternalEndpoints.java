@@ -11,13 +11,17 @@ import io.oneapi.proxy.relay.ProviderLookup;
 import io.oneapi.proxy.route.ChannelRouter;
 import io.oneapi.proxy.route.RoutedChannel;
 import io.oneapi.proxy.upstream.UpstreamConnector;
+import io.oneapi.spi.BalanceQueries;
+import io.oneapi.spi.BalanceQuery;
+import io.oneapi.spi.ProviderAdapter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Routes the admin server calls on the proxy, because only the proxy loads provider plugins:
- * {@code POST /internal/channel/test/{id}?model=X}. Authenticated by {@code X-OneAPI-Internal}
+ * {@code POST /internal/channel/test/{id}?model=X} and {@code POST /internal/channel/balance/{id}}.
+ * Authenticated by {@code X-OneAPI-Internal}
  * (derived from {@code SESSION_SECRET}); anything else under {@code /internal/} is a 404.
  */
 public final class InternalEndpoints {
@@ -65,8 +69,7 @@ public final class InternalEndpoints {
         } else if (channel == null) {
             reply(ctx, keepAlive, requestId, "{\"success\":false,\"message\":\"channel not found\"}", done);
         } else if (balance) {
-            reply(ctx, keepAlive, requestId, "{\"success\":false,\"message\":\"balance queries are not supported"
-                    + " for channel type " + channel.type() + " yet\",\"balance\":0}", done);
+            queryBalance(ctx, keepAlive, requestId, channel, done);
         } else {
             List<String> models = uri.parameters().getOrDefault("model", List.of());
             ChannelTestCall.start(providers, connector, ctx.channel().eventLoop(), channel,
@@ -74,6 +77,30 @@ public final class InternalEndpoints {
                     outcome -> reply(ctx, keepAlive, requestId, new String(outcome.toJson(), StandardCharsets.UTF_8),
                             done));
         }
+    }
+
+    private void queryBalance(ChannelHandlerContext ctx, boolean keepAlive, String requestId, RoutedChannel channel,
+                              Runnable done) {
+        ProviderAdapter adapter = providers.adapterFor(channel.type());
+        BalanceQuery query = adapter instanceof BalanceQueries queries
+                ? queries.newBalanceQuery(channel.toInfo(providers.defaultBaseUrl(channel.type()))) : null;
+        if (query == null) {
+            reply(ctx, keepAlive, requestId, json(false, "balance queries are not supported for channel type "
+                    + channel.type(), 0), done);
+            return;
+        }
+        BalanceCall.start(query, connector, ctx.channel().eventLoop(), timeout,
+                outcome -> reply(ctx, keepAlive, requestId, json(outcome.success(), outcome.message(),
+                        outcome.balance()), done));
+    }
+
+    private static String json(boolean success, String message, double balance) {
+        com.fasterxml.jackson.databind.node.ObjectNode node =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        node.put("success", success);
+        node.put("message", message);
+        node.put("balance", balance);
+        return node.toString();
     }
 
     private RoutedChannel channel(String id) {

@@ -106,4 +106,25 @@ class InternalEndpointsTest {
         JsonNode missing = JSON.readTree(call("/internal/channel/test/9999", internalSecret()).body());
         assertFalse(missing.path("success").asBoolean());
     }
+
+    @Test
+    void queriesAnOpenAiBalanceInTwoSteps() throws Exception {
+        upstream.script(r -> r.uri().startsWith("/v1/dashboard/billing/subscription")
+                ? new MockUpstream.Json(200, "{\"object\":\"billing_subscription\",\"has_payment_method\":true,"
+                        + "\"hard_limit_usd\":120.0}")
+                : new MockUpstream.Json(200, "{\"object\":\"list\",\"total_usage\":2050}"));
+        JsonNode reply = JSON.readTree(call("/internal/channel/balance/" + channelId, internalSecret()).body());
+        assertTrue(reply.path("success").asBoolean(), reply.toString());
+        assertEquals(99.5, reply.path("balance").asDouble(), 1e-9);
+        assertTrue(upstream.received().get(1).uri().startsWith("/v1/dashboard/billing/usage?start_date="));
+        assertEquals("Bearer sk-upstream-secret", upstream.received().get(1).header("Authorization"));
+    }
+
+    @Test
+    void aBalanceErrorIsReportedNotThrown() throws Exception {
+        upstream.script(r -> new MockUpstream.Json(401, "{\"error\":{\"message\":\"bad key\"}}"));
+        JsonNode reply = JSON.readTree(call("/internal/channel/balance/" + channelId, internalSecret()).body());
+        assertFalse(reply.path("success").asBoolean());
+        assertTrue(reply.path("message").asText().contains("401"), reply.toString());
+    }
 }

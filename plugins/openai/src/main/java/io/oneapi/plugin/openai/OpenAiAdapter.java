@@ -1,5 +1,7 @@
 package io.oneapi.plugin.openai;
 
+import io.oneapi.spi.BalanceQueries;
+import io.oneapi.spi.BalanceQuery;
 import io.oneapi.spi.ChannelInfo;
 import io.oneapi.spi.ChannelTypeInfo;
 import io.oneapi.spi.ExchangeContext;
@@ -7,6 +9,7 @@ import io.oneapi.spi.ProviderAdapter;
 import io.oneapi.spi.ProviderDescriptor;
 import io.oneapi.spi.ProviderExchange;
 import io.oneapi.spi.RelayMode;
+import java.time.Clock;
 import org.pf4j.Extension;
 
 /**
@@ -15,7 +18,7 @@ import org.pf4j.Extension;
  * the SPI's default, which reads OpenAI-shaped error bodies.
  */
 @Extension
-public final class OpenAiAdapter implements ProviderAdapter {
+public final class OpenAiAdapter implements ProviderAdapter, BalanceQueries {
     static final String ID = "openai";
 
     private final ChannelTypeTable types = ChannelTypeTable.load();
@@ -37,5 +40,11 @@ public final class OpenAiAdapter implements ProviderAdapter {
             return new RawToProxyExchange(context, baseUrl);
         }
         return new OpenAiToOpenAiExchange(context, baseUrl);
+    }
+
+    @Override
+    public BalanceQuery newBalanceQuery(ChannelInfo channel) {
+        String defaultBase = types.find(channel.type()).map(ChannelTypeInfo::defaultBaseUrl).orElse("");
+        return BalanceLookups.forChannel(channel, defaultBase, Clock.systemUTC());
     }
 }
