@@ -14,6 +14,9 @@ public record PresentedKey(String key, String pinnedChannel) {
             return new PresentedKey("", "");
         }
         String value = authorization.trim();
+        if (value.equalsIgnoreCase("Bearer")) {
+            return new PresentedKey("", "");
+        }
         if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             value = value.substring(7).trim();
         }
