@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -16,7 +15,7 @@ import io.oneapi.proxy.client.OpenAiError;
 import io.oneapi.proxy.client.Responses;
 import io.oneapi.proxy.upstream.UpstreamCall;
 import io.oneapi.proxy.upstream.UpstreamConnector;
-import io.oneapi.proxy.upstream.UpstreamListener;
+import io.oneapi.proxy.upstream.CollectingListener;
 import io.oneapi.spi.Header;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -89,7 +88,7 @@ public final class AdminForwarder {
         request.release();
         try {
             UpstreamCall.start(connector, ctx.channel().eventLoop(), url, method, headers, body, Duration.ofSeconds(60),
-                    new Relay(ctx, keepAlive, requestId, done));
+                    new CollectingListener(ctx.alloc(), MAX_BODY, new Relay(ctx, keepAlive, requestId, done)));
         } catch (IllegalArgumentException e) {
             Responses.error(ctx, keepAlive, OpenAiError.gateway(502, "admin_unreachable",
                     "The admin server could not be reached."), requestId);
@@ -116,15 +115,12 @@ public final class AdminForwarder {
         return v;
     }
 
-    /** Collects the admin server's answer and hands it to the client with its headers (cookies included). */
-    private static final class Relay implements UpstreamListener {
+    /** Hands the admin server's answer to the client with its headers (cookies included). */
+    private static final class Relay implements CollectingListener.Receiver {
         private final ChannelHandlerContext ctx;
         private final boolean keepAlive;
         private final String requestId;
         private final Runnable done;
-        private HttpResponse head;
-        private io.netty.buffer.CompositeByteBuf body;
-        private boolean overflow;
 
         Relay(ChannelHandlerContext ctx, boolean keepAlive, String requestId, Runnable done) {
             this.ctx = ctx;
@@ -134,33 +130,7 @@ public final class AdminForwarder {
         }
 
         @Override
-        public void onHead(HttpResponse response) {
-            head = response;
-            body = ctx.alloc().compositeBuffer(64);
-        }
-
-        @Override
-        public void onContent(HttpContent content) {
-            ByteBuf bytes = content.content();
-            if (!overflow && body.readableBytes() + bytes.readableBytes() <= MAX_BODY) {
-                if (bytes.isReadable()) {
-                    body.addComponent(true, bytes.retain());
-                }
-            } else {
-                overflow = true;
-            }
-            content.release();
-        }
-
-        @Override
-        public void onEnd() {
-            if (overflow) {
-                body.release();
-                Responses.error(ctx, keepAlive, OpenAiError.gateway(502, "admin_response_too_large",
-                        "The admin server's answer was too large."), requestId);
-                done.run();
-                return;
-            }
+        public void completed(HttpResponse head, ByteBuf body) {
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, head.status(), body);
             for (Map.Entry<String, String> e : head.headers()) {
                 if (!HOP_BY_HOP.contains(e.getKey().toLowerCase(Locale.ROOT))) {
@@ -176,10 +146,7 @@ public final class AdminForwarder {
         }
 
         @Override
-        public void onFailure(Throwable cause, boolean afterHead) {
-            if (body != null) {
-                body.release();
-            }
+        public void failed(Throwable cause) {
             if (ctx.channel().isActive()) {
                 Responses.error(ctx, keepAlive, OpenAiError.gateway(502, "admin_unreachable",
                         "The admin server could not be reached."), requestId);

@@ -1,21 +1,21 @@
 package io.oneapi.proxy.internal;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
+import io.oneapi.proxy.upstream.CollectingListener;
 import io.oneapi.proxy.upstream.UpstreamCall;
 import io.oneapi.proxy.upstream.UpstreamConnector;
-import io.oneapi.proxy.upstream.UpstreamListener;
 import io.oneapi.spi.BalanceQuery;
 import io.oneapi.spi.UpstreamRequest;
 import java.time.Duration;
 import java.util.function.Consumer;
 
 /** Runs a plugin's balance query: its requests one after another on the caller's event loop. */
-final class BalanceCall implements UpstreamListener {
+final class BalanceCall implements CollectingListener.Receiver {
     private static final int MAX_BODY = 1024 * 1024;
     private static final int MAX_STEPS = 5;
 
@@ -28,8 +28,6 @@ final class BalanceCall implements UpstreamListener {
     private final EventLoop loop;
     private final Duration timeout;
     private final Consumer<Outcome> done;
-    private HttpResponse head;
-    private CompositeByteBuf body;
     private int steps;
 
     private BalanceCall(BalanceQuery query, UpstreamConnector connector, EventLoop loop, Duration timeout,
@@ -62,28 +60,15 @@ final class BalanceCall implements UpstreamListener {
         byte[] bytes = request.body() == null ? new byte[0] : request.body();
         try {
             UpstreamCall.start(connector, loop, request.url(), request.method(), request.headers(),
-                    Unpooled.wrappedBuffer(bytes), timeout, this);
+                    Unpooled.wrappedBuffer(bytes), timeout, new CollectingListener(ByteBufAllocator.DEFAULT,
+                            MAX_BODY, this));
         } catch (IllegalArgumentException e) {
             done.accept(new Outcome(false, e.getMessage(), 0));
         }
     }
 
     @Override
-    public void onHead(HttpResponse response) {
-        head = response;
-        body = Unpooled.compositeBuffer();
-    }
-
-    @Override
-    public void onContent(HttpContent content) {
-        if (body.readableBytes() + content.content().readableBytes() <= MAX_BODY && content.content().isReadable()) {
-            body.addComponent(true, content.content().retain());
-        }
-        content.release();
-    }
-
-    @Override
-    public void onEnd() {
+    public void completed(HttpResponse head, ByteBuf body) {
         byte[] bytes = ByteBufUtil.getBytes(body);
         body.release();
         UpstreamRequest next;
@@ -101,10 +86,7 @@ final class BalanceCall implements UpstreamListener {
     }
 
     @Override
-    public void onFailure(Throwable cause, boolean afterHead) {
-        if (body != null) {
-            body.release();
-        }
+    public void failed(Throwable cause) {
         done.accept(new Outcome(false, "request failed: " + (cause.getMessage() == null
                 ? cause.getClass().getSimpleName() : cause.getMessage()), 0));
     }

@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
 import io.oneapi.proxy.relay.ProviderLookup;
 import io.oneapi.proxy.route.RoutedChannel;
 import io.oneapi.proxy.upstream.UpstreamCall;
 import io.oneapi.proxy.upstream.UpstreamConnector;
-import io.oneapi.proxy.upstream.UpstreamListener;
+import io.oneapi.proxy.upstream.CollectingListener;
 import io.oneapi.spi.ErrorKind;
 import io.oneapi.spi.ExchangeContext;
 import io.oneapi.spi.ProviderAdapter;
@@ -30,7 +28,7 @@ import java.util.function.Consumer;
  * One channel test (inventory section 3.5): a non-stream chat request with {@code TEST_PROMPT} through the
  * channel's adapter; success needs an OpenAI chat completion whose first message content is a string.
  */
-final class ChannelTestCall implements UpstreamListener {
+final class ChannelTestCall implements CollectingListener.Receiver {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 4 * 1024 * 1024;
 
@@ -58,8 +56,6 @@ final class ChannelTestCall implements UpstreamListener {
     private final String model;
     private final long start = System.nanoTime();
     private final Consumer<Outcome> done;
-    private HttpResponse head;
-    private CompositeByteBuf body;
 
     private ChannelTestCall(ProviderAdapter adapter, ProviderExchange exchange, String model, Consumer<Outcome> done) {
         this.adapter = adapter;
@@ -103,7 +99,8 @@ final class ChannelTestCall implements UpstreamListener {
         }
         ByteBuf out = Unpooled.wrappedBuffer(upstream.forwardsClientBody() ? bytes : upstream.body());
         try {
-            UpstreamCall.start(connector, loop, upstream.url(), upstream.method(), upstream.headers(), out, timeout, call);
+            UpstreamCall.start(connector, loop, upstream.url(), upstream.method(), upstream.headers(), out, timeout,
+                    new CollectingListener(out.alloc(), MAX_BODY, call));
         } catch (IllegalArgumentException e) {
             done.accept(new Outcome(false, e.getMessage(), 0, model, ErrorKind.UNAVAILABLE.name()));
         }
@@ -129,21 +126,7 @@ final class ChannelTestCall implements UpstreamListener {
     }
 
     @Override
-    public void onHead(HttpResponse response) {
-        head = response;
-        body = Unpooled.compositeBuffer();
-    }
-
-    @Override
-    public void onContent(HttpContent content) {
-        if (body.readableBytes() + content.content().readableBytes() <= MAX_BODY && content.content().isReadable()) {
-            body.addComponent(true, content.content().retain());
-        }
-        content.release();
-    }
-
-    @Override
-    public void onEnd() {
+    public void completed(HttpResponse head, ByteBuf body) {
         byte[] bytes = ByteBufUtil.getBytes(body);
         body.release();
         int status = head.status().code();
@@ -177,10 +160,7 @@ final class ChannelTestCall implements UpstreamListener {
     }
 
     @Override
-    public void onFailure(Throwable cause, boolean afterHead) {
-        if (body != null) {
-            body.release();
-        }
+    public void failed(Throwable cause) {
         String reason = cause instanceof java.util.concurrent.TimeoutException ? "timed out"
                 : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         done.accept(new Outcome(false, "request failed: " + reason, (System.nanoTime() - start) / 1e9, model,
