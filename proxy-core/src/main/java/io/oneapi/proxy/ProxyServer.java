@@ -10,6 +10,7 @@ import io.oneapi.proxy.auth.TokenAuthenticator;
 import io.oneapi.proxy.billing.LedgerBilling;
 import io.oneapi.proxy.client.InfoEndpoints;
 import io.oneapi.proxy.client.RelayRequestHandler;
+import io.oneapi.proxy.credential.CredentialBroker;
 import io.oneapi.proxy.fetch.FetchPolicy;
 import io.oneapi.proxy.fetch.ImageFetcher;
 import io.oneapi.proxy.forward.AdminForwarder;
@@ -54,6 +55,7 @@ public final class ProxyServer implements AutoCloseable {
     private final Channel serverChannel;
     private final Duration drainTimeout;
     private final ConnectionTracker connections;
+    private final CredentialBroker credentials;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ProxyServer(Builder b) {
@@ -65,6 +67,7 @@ public final class ProxyServer implements AutoCloseable {
         this.serverChannel = b.serverChannel;
         this.drainTimeout = b.drainTimeout;
         this.connections = b.connections;
+        this.credentials = b.credentials;
     }
 
     /**
@@ -135,6 +138,7 @@ public final class ProxyServer implements AutoCloseable {
         connections.closeAll();
         loops.close();
         upstream.close();
+        credentials.close();
         executors.close();
         billing.close();
         plugins.close();
@@ -151,6 +155,7 @@ public final class ProxyServer implements AutoCloseable {
         Channel serverChannel;
         Duration drainTimeout;
         ConnectionTracker connections;
+        CredentialBroker credentials;
         String adminBase;
         FetchPolicy imagePolicy;
 
@@ -171,10 +176,14 @@ public final class ProxyServer implements AutoCloseable {
             upstream = new UpstreamConnector(loops.socketChannel(), loops.datagramChannel(),
                     config.relay().relayProxy(), Duration.ofSeconds(15), Duration.ofSeconds(60));
             ProviderLookup providers = lookup(plugins);
+            credentials = CredentialBroker.create(executors.blocking(), config.relay().relayProxy());
+            Map<String, String> gatewaySettings = Map.of("GEMINI_SAFETY_SETTING", config.relay().geminiSafetySetting(),
+                    "GEMINI_VERSION", config.relay().geminiVersion());
             RelayServices services = new RelayServices(router, health, providers, upstream, billing,
                     () -> options.current().retryTimes(), executors.blocking(), executors.settlement(),
                     config.relay().relayTimeout(), config.relay().enforceIncludeUsage(), MAX_RESPONSE_BYTES,
-                    new ImageFetcher(loops.workers(), loops.socketChannel(), executors.blocking(), imagePolicy));
+                    new ImageFetcher(loops.workers(), loops.socketChannel(), executors.blocking(), imagePolicy),
+                    credentials, gatewaySettings);
             TokenAuthenticator authenticator = new TokenAuthenticator(authCache);
             InfoEndpoints info = new InfoEndpoints(plugins.models(), router,
                     options::current);
@@ -237,6 +246,9 @@ public final class ProxyServer implements AutoCloseable {
             }
             if (upstream != null) {
                 upstream.close();
+            }
+            if (credentials != null) {
+                credentials.close();
             }
             if (executors != null) {
                 executors.close();

@@ -10,14 +10,17 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.oneapi.proxy.client.OpenAiError;
 import io.oneapi.proxy.client.Responses;
+import io.oneapi.proxy.credential.CredentialFailure;
 import io.oneapi.proxy.fetch.ImageFetchException;
 import io.oneapi.proxy.fetch.ImageUrls;
 import io.oneapi.proxy.route.RoutedChannel;
 import io.oneapi.proxy.upstream.UpstreamCall;
 import io.oneapi.proxy.upstream.UpstreamListener;
+import io.oneapi.spi.AccessToken;
 import io.oneapi.spi.ErrorKind;
 import io.oneapi.spi.ExchangeContext;
 import io.oneapi.spi.InlineImage;
+import io.oneapi.spi.NeedsCredential;
 import io.oneapi.spi.NeedsInlineImages;
 import io.oneapi.spi.ProviderAdapter;
 import io.oneapi.spi.ProviderExchange;
@@ -65,6 +68,7 @@ public final class RelayFlow implements UpstreamListener {
     private BodyCollector collector;
     private StreamForwarder stream;
     private boolean upstreamReached;
+    private AccessToken fetchedToken;
     private boolean finished;
 
     /**
@@ -155,7 +159,7 @@ public final class RelayFlow implements UpstreamListener {
         String systemPrompt = channel.row().systemPrompt() == null ? "" : channel.row().systemPrompt();
         exchangeContext = new ExchangeContext(channel.toInfo(services.providers().defaultBaseUrl(channel.type())),
                 mode, view.path(), view.query(), requested, channel.upstreamModel(requested),
-                auth.facts().stream(), systemPrompt, services.enforceIncludeUsage());
+                auth.facts().stream(), systemPrompt, services.enforceIncludeUsage(), services.gatewaySettings());
         if (needsImages()) {
             fetchImages();
             return;
@@ -199,6 +203,9 @@ public final class RelayFlow implements UpstreamListener {
         UpstreamRequest upstreamRequest;
         try {
             exchange = adapter.newExchange(exchangeContext);
+            if (exchange instanceof NeedsCredential needs && !credentialReady(needs)) {
+                return; // translateAndCall runs again once the token arrived
+            }
             upstreamRequest = exchange.translateRequest(view);
         } catch (IllegalArgumentException e) {
             attemptFailed(OpenAiError.gateway(400, "convert_request_failed", e.getMessage()),
@@ -221,6 +228,26 @@ public final class RelayFlow implements UpstreamListener {
             attemptFailed(OpenAiError.gateway(500, "invalid_channel_base_url", e.getMessage()),
                     ErrorKind.UNAVAILABLE, 500);
         }
+    }
+
+    /** Gives the exchange its access token; false while it is being fetched (off the event loop). */
+    private boolean credentialReady(NeedsCredential needs) {
+        AccessToken token = fetchedToken;
+        fetchedToken = null;
+        if (token != null) {
+            needs.useCredential(token);
+            return true;
+        }
+        return services.credentials().supply(channel.id(), needs, ctx.executor(), fetched -> {
+            if (!finished) {
+                fetchedToken = fetched;
+                translateAndCall();
+            }
+        }, (CredentialFailure failure) -> {
+            if (!finished) {
+                attemptFailed(failure.error(), failure.kind(), failure.error().status());
+            }
+        });
     }
 
     @Override
@@ -306,6 +333,9 @@ public final class RelayFlow implements UpstreamListener {
         collector = null;
         call = null;
         services.health().onFailure(channel, kind, status, error.message());
+        if (kind == ErrorKind.AUTH_FAILED) {
+            services.credentials().forget(channel.id()); // a revoked token must not be reused
+        }
         tried.add(channel.id());
         boolean retriable = status != 400 && kind != ErrorKind.BAD_REQUEST && kind != ErrorKind.CONTEXT_TOO_LONG;
         if (retriable && retriesLeft > 0 && !ctx.channel().isActive()) {
