@@ -188,8 +188,8 @@ public final class ProxyServer implements AutoCloseable {
             InfoEndpoints info = new InfoEndpoints(plugins.models(), router,
                     options::current);
             String frontend = config.isMaster() ? "" : config.server().frontendBaseUrl();
-            InternalEndpoints internal = new InternalEndpoints(config.server().sessionSecret(), router, providers,
-                    upstream, config.relay().testPrompt(), config.relay().relayTimeout());
+            InternalEndpoints internal = new InternalEndpoints(config.server().sessionSecret(), services,
+                    config.relay().testPrompt());
             ProxyPassOn passOn = new ProxyPassOn(info, new AdminForwarder(upstream, adminBase, frontend), internal);
             connections = new ConnectionTracker();
             ServerBootstrap bootstrap = new ServerBootstrap()

@@ -8,13 +8,16 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpResponse;
+import io.oneapi.proxy.credential.CredentialFailure;
 import io.oneapi.proxy.relay.ProviderLookup;
+import io.oneapi.proxy.relay.RelayServices;
 import io.oneapi.proxy.route.RoutedChannel;
 import io.oneapi.proxy.upstream.UpstreamCall;
 import io.oneapi.proxy.upstream.UpstreamConnector;
 import io.oneapi.proxy.upstream.CollectingListener;
 import io.oneapi.spi.ErrorKind;
 import io.oneapi.spi.ExchangeContext;
+import io.oneapi.spi.NeedsCredential;
 import io.oneapi.spi.ProviderAdapter;
 import io.oneapi.spi.ProviderExchange;
 import io.oneapi.spi.RelayMode;
@@ -65,8 +68,9 @@ final class ChannelTestCall implements CollectingListener.Receiver {
     }
 
     /** Starts the test on {@code loop}; {@code done} runs there once with the outcome. */
-    static void start(ProviderLookup providers, UpstreamConnector connector, EventLoop loop, RoutedChannel channel,
-                      String requestedModel, String prompt, Duration timeout, Consumer<Outcome> done) {
+    static void start(RelayServices services, EventLoop loop, RoutedChannel channel, String requestedModel,
+                      String prompt, Duration timeout, Consumer<Outcome> done) {
+        ProviderLookup providers = services.providers();
         String model = chooseModel(channel, requestedModel);
         ProviderAdapter adapter = providers.adapterFor(channel.type());
         if (adapter == null) {
@@ -85,12 +89,34 @@ final class ChannelTestCall implements CollectingListener.Receiver {
         }
         ExchangeContext context = new ExchangeContext(channel.toInfo(providers.defaultBaseUrl(channel.type())),
                 RelayMode.CHAT_COMPLETIONS, "/v1/chat/completions", "", model, channel.upstreamModel(model), false,
-                "", false);
-        ChannelTestCall call;
+                "", false, services.gatewaySettings());
+        ProviderExchange exchange;
+        try {
+            exchange = adapter.newExchange(context);
+        } catch (RuntimeException e) {
+            done.accept(new Outcome(false, "request conversion failed: " + e.getMessage(), 0, model,
+                    ErrorKind.BAD_REQUEST.name()));
+            return;
+        }
+        ChannelTestCall call = new ChannelTestCall(adapter, exchange, model, done);
+        Runnable send = () -> call.send(services.upstream(), loop, request, bytes, timeout);
+        if (exchange instanceof NeedsCredential needs) {
+            // Same token cache as the relay: a channel that needs an access token is tested with one.
+            boolean ready = services.credentials().supply(channel.id(), needs, loop, token -> {
+                needs.useCredential(token);
+                send.run();
+            }, (CredentialFailure failure) -> done.accept(new Outcome(false, failure.error().message(), 0, model,
+                    failure.kind().name())));
+            if (!ready) {
+                return;
+            }
+        }
+        send.run();
+    }
+
+    private void send(UpstreamConnector connector, EventLoop loop, JsonNode request, byte[] bytes, Duration timeout) {
         UpstreamRequest upstream;
         try {
-            ProviderExchange exchange = adapter.newExchange(context);
-            call = new ChannelTestCall(adapter, exchange, model, done);
             upstream = exchange.translateRequest(new SyntheticRequest("/v1/chat/completions", request, bytes));
         } catch (RuntimeException e) {
             done.accept(new Outcome(false, "request conversion failed: " + e.getMessage(), 0, model,
@@ -100,7 +126,7 @@ final class ChannelTestCall implements CollectingListener.Receiver {
         ByteBuf out = Unpooled.wrappedBuffer(upstream.forwardsClientBody() ? bytes : upstream.body());
         try {
             UpstreamCall.start(connector, loop, upstream.url(), upstream.method(), upstream.headers(), out, timeout,
-                    new CollectingListener(out.alloc(), MAX_BODY, call));
+                    new CollectingListener(out.alloc(), MAX_BODY, this));
         } catch (IllegalArgumentException e) {
             done.accept(new Outcome(false, e.getMessage(), 0, model, ErrorKind.UNAVAILABLE.name()));
         }

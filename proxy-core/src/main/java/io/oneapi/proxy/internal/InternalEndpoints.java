@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.oneapi.proxy.client.OpenAiError;
 import io.oneapi.proxy.client.Responses;
 import io.oneapi.proxy.relay.ProviderLookup;
+import io.oneapi.proxy.relay.RelayServices;
 import io.oneapi.proxy.route.ChannelRouter;
 import io.oneapi.proxy.route.RoutedChannel;
 import io.oneapi.proxy.upstream.UpstreamConnector;
@@ -30,20 +31,22 @@ public final class InternalEndpoints {
     private static final String BALANCE_PREFIX = "/internal/channel/balance/";
 
     private final InternalSecret secret;
+    private final RelayServices services;
     private final ChannelRouter router;
     private final ProviderLookup providers;
     private final UpstreamConnector connector;
     private final String testPrompt;
     private final Duration timeout;
 
-    public InternalEndpoints(String sessionSecret, ChannelRouter router, ProviderLookup providers,
-                             UpstreamConnector connector, String testPrompt, Duration relayTimeout) {
+    /** Uses the relay's own services, so a test goes through the same credentials and settings as traffic. */
+    public InternalEndpoints(String sessionSecret, RelayServices services, String testPrompt) {
         this.secret = new InternalSecret(sessionSecret);
-        this.router = router;
-        this.providers = providers;
-        this.connector = connector;
+        this.services = services;
+        this.router = services.router();
+        this.providers = services.providers();
+        this.connector = services.upstream();
         this.testPrompt = testPrompt;
-        this.timeout = relayTimeout.isZero() ? Duration.ofSeconds(60) : relayTimeout;
+        this.timeout = services.relayTimeout().isZero() ? Duration.ofSeconds(60) : services.relayTimeout();
     }
 
     /** Answers an internal request; owns {@code request}; runs {@code done} once answered. */
@@ -72,7 +75,7 @@ public final class InternalEndpoints {
             queryBalance(ctx, keepAlive, requestId, channel, done);
         } else {
             List<String> models = uri.parameters().getOrDefault("model", List.of());
-            ChannelTestCall.start(providers, connector, ctx.channel().eventLoop(), channel,
+            ChannelTestCall.start(services, ctx.channel().eventLoop(), channel,
                     models.isEmpty() ? "" : models.get(0), testPrompt, timeout,
                     outcome -> reply(ctx, keepAlive, requestId, new String(outcome.toJson(), StandardCharsets.UTF_8),
                             done));
