@@ -41,6 +41,19 @@ public interface ProviderExchange {
     }
 
     /**
+     * False when the upstream answers even a streaming request with one unary body (DeepL never streams).
+     * For a client that asked for a stream the core then reads that answer like a unary one (size limit,
+     * error statuses, retries before the first byte), passes it to {@link #translateBody}, and sends the
+     * translated body as a stream: a {@code chat.completion} becomes one {@code chat.completion.chunk}
+     * (each choice's {@code message} as its {@code delta}, without usage), then {@code [DONE]}.
+     * Only read in {@link StreamMode#TRANSLATE}.
+     */
+    @Experimental
+    default boolean upstreamStreams() {
+        return true;
+    }
+
+    /**
      * Extracts a human-readable message from an upstream error body in the provider's own format, or
      * null to let the core apply its generic extraction (OpenAI {@code error.message}, {@code message} ...).
      */

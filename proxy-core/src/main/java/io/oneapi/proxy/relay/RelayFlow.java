@@ -403,7 +403,8 @@ public final class RelayFlow implements UpstreamListener {
         call = null;
         byte[] body = usage == null ? ByteBufUtil.getBytes(request.content()) : null;
         RelayRecord record = new RelayRecord(requestId, outcome, mode, channel.id(), channel.type(),
-                exchangeContext.requestedModel(), exchangeContext.upstreamModel(), stream != null, usage,
+                exchangeContext.requestedModel(), exchangeContext.upstreamModel(),
+                stream != null || clientWantsStream() && !exchange.upstreamStreams(), usage,
                 generatedText, body, (System.nanoTime() - startNanos) / 1_000_000,
                 !exchangeContext.systemPrompt().isEmpty());
         request.release();
@@ -473,6 +474,11 @@ public final class RelayFlow implements UpstreamListener {
 
     boolean keepAlive() {
         return keepAlive;
+    }
+
+    /** Whether the client asked for a stream; an upstream that never streams still gets one (UnaryAsStream). */
+    boolean clientWantsStream() {
+        return auth.facts().stream();
     }
 
     private static boolean isEventStream(HttpResponse response) {

@@ -71,7 +71,12 @@ final class UnaryResponder {
         ByteBuf out = Unpooled.wrappedBuffer(translated.body());
         reader.read(out);
         Usage usage = translated.usage().isEmpty() ? reader.usage() : translated.usage();
-        write(translated.status(), "application/json", out);
+        if (flow.clientWantsStream() && !flow.exchange().upstreamStreams()) {
+            out.release();
+            UnaryAsStream.send(flow.ctx(), flow.requestId(), translated.body());
+        } else {
+            write(translated.status(), "application/json", out);
+        }
         flow.unaryDone(usage, reader.generatedText());
     }
 
