@@ -33,6 +33,8 @@ final class StreamForwarder {
     private final boolean passthrough;
     private final OpenAiUsageReader reader = new OpenAiUsageReader();
     private final SseSplitter splitter;
+    /** Used instead of {@link #splitter} when the upstream streams AWS event-stream (translate mode only). */
+    private final AwsEventStreamSplitter eventStream;
     private final EventSink sink;
     private boolean doneWritten;
     private boolean closed;
@@ -42,6 +44,8 @@ final class StreamForwarder {
         this.exchange = exchange;
         this.passthrough = exchange.streamMode() == StreamMode.PASSTHROUGH;
         this.splitter = new SseSplitter(ctx.alloc(), exchange.streamFraming() == StreamFraming.NDJSON);
+        this.eventStream = !passthrough && exchange.streamFraming() == StreamFraming.AWS_EVENT_STREAM
+                ? new AwsEventStreamSplitter(ctx.alloc()) : null;
         this.sink = this::writeChunk;
         ctx.write(Responses.streamHead(requestId));
     }
@@ -55,6 +59,8 @@ final class StreamForwarder {
                 if (bytes.isReadable()) {
                     ctx.write(new DefaultHttpContent(bytes.retain()));
                 }
+            } else if (eventStream != null) {
+                eventStream.feed(bytes, this::translate);
             } else {
                 splitter.feed(bytes, this::translate);
             }
@@ -72,7 +78,11 @@ final class StreamForwarder {
                 doneWritten = true;
             }
         } else {
-            splitter.finish(this::translate);
+            if (eventStream != null) {
+                eventStream.finish(this::translate);
+            } else {
+                splitter.finish(this::translate);
+            }
             exchange.onStreamEnd(sink);
         }
         close();
@@ -92,6 +102,9 @@ final class StreamForwarder {
         if (!closed) {
             closed = true;
             splitter.close();
+            if (eventStream != null) {
+                eventStream.close();
+            }
         }
     }
 
@@ -118,6 +131,9 @@ final class StreamForwarder {
         }
         closed = true;
         splitter.close();
+        if (eventStream != null) {
+            eventStream.close();
+        }
         if (!doneWritten) {
             doneWritten = true;
             ctx.write(new DefaultHttpContent(ctx.alloc().buffer(DONE.length).writeBytes(DONE)));
