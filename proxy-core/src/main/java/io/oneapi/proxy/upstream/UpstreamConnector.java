@@ -57,6 +57,16 @@ public final class UpstreamConnector implements AutoCloseable {
     public UpstreamConnector(Class<? extends SocketChannel> channelType,
                              Class<? extends DatagramChannel> datagramType, String relayProxy,
                              Duration connectTimeout, Duration idleTimeout) {
+        this(channelType, datagramType, relayProxy, connectTimeout, idleTimeout, defaultTls());
+    }
+
+    /**
+     * @param tls the client TLS context; upstream certificates and host names are always verified against
+     *            its trust material (the JDK's CA certificates by default)
+     */
+    public UpstreamConnector(Class<? extends SocketChannel> channelType,
+                             Class<? extends DatagramChannel> datagramType, String relayProxy,
+                             Duration connectTimeout, Duration idleTimeout, SslContext tls) {
         this.channelType = channelType;
         this.proxy = relayProxy == null || relayProxy.isBlank() ? null : URI.create(relayProxy.trim());
         this.proxyAddress = proxy == null ? null
@@ -66,8 +76,12 @@ public final class UpstreamConnector implements AutoCloseable {
                 .socketChannelType(channelType));
         this.connectTimeout = connectTimeout;
         this.idleTimeout = idleTimeout;
+        this.ssl = tls;
+    }
+
+    private static SslContext defaultTls() {
         try {
-            this.ssl = SslContextBuilder.forClient().build();
+            return SslContextBuilder.forClient().build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot create the TLS client context", e);
         }

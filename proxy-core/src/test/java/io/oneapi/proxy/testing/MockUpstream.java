@@ -94,6 +94,11 @@ public final class MockUpstream implements AutoCloseable {
     private volatile Function<Received, Action> script = r -> new Json(200, "{}");
 
     public MockUpstream() {
+        this(null);
+    }
+
+    /** A mock that speaks HTTPS with {@code tls} (a server context), or plain HTTP when null. */
+    public MockUpstream(io.netty.handler.ssl.SslContext tls) {
         this.server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -102,6 +107,9 @@ public final class MockUpstream implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024 * 1024),
                                 new Handler());
                     }

@@ -1,0 +1,216 @@
+package io.oneapi.proxy.upstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.oneapi.proxy.testing.MockUpstream;
+import io.oneapi.spi.Header;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TLS with certificate and host name checks, and RELAY_PROXY through an HTTP CONNECT proxy. */
+class UpstreamTransportTest {
+    static EventLoopGroup group;
+
+    @TempDir
+    static Path dir;
+    static X509Certificate certificate;
+    static PrivateKey key;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        Path store = dir.resolve("upstream.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "up", "-keyalg", "RSA", "-keysize", "2048",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, output);
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        certificate = (X509Certificate) ks.getCertificate("up");
+        key = (PrivateKey) ks.getKey("up", "changeit".toCharArray());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private static UpstreamConnector connector(String relayProxy) throws SSLException {
+        SslContext client = SslContextBuilder.forClient().trustManager(certificate).build();
+        return new UpstreamConnector(NioSocketChannel.class, NioDatagramChannel.class, relayProxy,
+                Duration.ofSeconds(5), Duration.ofSeconds(30), client);
+    }
+
+    /** Calls {@code url} on the loop and completes with the status, or the failure. */
+    private static CompletableFuture<Integer> get(UpstreamConnector connector, String url) {
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        EventLoop loop = group.next();
+        loop.execute(() -> UpstreamCall.start(connector, loop, url, "GET", List.of(new Header("Accept", "*/*")),
+                Unpooled.EMPTY_BUFFER, Duration.ofSeconds(10), new CollectingListener(
+                        io.netty.buffer.ByteBufAllocator.DEFAULT, 1 << 20, new CollectingListener.Receiver() {
+                            @Override
+                            public void completed(HttpResponse head, ByteBuf body) {
+                                body.release();
+                                result.complete(head.status().code());
+                            }
+
+                            @Override
+                            public void failed(Throwable cause) {
+                                result.completeExceptionally(cause);
+                            }
+                        })));
+        return result;
+    }
+
+    @Test
+    void talksTlsAndChecksTheHostName() throws Exception {
+        SslContext server = SslContextBuilder.forServer(key, certificate).build();
+        try (MockUpstream upstream = new MockUpstream(server)) {
+            upstream.script(r -> new MockUpstream.Json(200, "{}"));
+            UpstreamConnector connector = connector("");
+            try {
+                assertEquals(200, get(connector, "https://localhost:" + upstream.port() + "/v1/models")
+                        .get(20, TimeUnit.SECONDS));
+                CompletableFuture<Integer> wrongName = get(connector, "https://127.0.0.1:" + upstream.port() + "/");
+                Throwable failure = assertThrowsCause(wrongName);
+                assertTrue(failure.toString().contains("SSL") || failure.toString().contains("ertificate"),
+                        failure.toString());
+                assertEquals(1, upstream.requestCount(), "the mismatched host never got a request");
+            } finally {
+                connector.close();
+            }
+        }
+    }
+
+    @Test
+    void goesThroughRelayProxyWithConnect() throws Exception {
+        try (MockUpstream upstream = new MockUpstream(); ConnectProxy proxy = new ConnectProxy()) {
+            upstream.script(r -> new MockUpstream.Json(200, "{}"));
+            UpstreamConnector connector = connector("http://127.0.0.1:" + proxy.port());
+            try {
+                assertEquals(200, get(connector, upstream.baseUrl() + "/v1/chat/completions")
+                        .get(20, TimeUnit.SECONDS));
+                assertEquals(1, proxy.tunnels.get());
+                assertEquals("127.0.0.1:" + upstream.port(), proxy.lastTarget);
+            } finally {
+                connector.close();
+            }
+        }
+    }
+
+    private static Throwable assertThrowsCause(CompletableFuture<Integer> future) throws Exception {
+        try {
+            future.get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    /** A minimal HTTP CONNECT proxy on a free loopback port, one thread pair per tunnel. */
+    static final class ConnectProxy implements AutoCloseable {
+        final ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        final AtomicInteger tunnels = new AtomicInteger();
+        volatile String lastTarget = "";
+
+        ConnectProxy() throws Exception {
+            Thread acceptor = new Thread(this::acceptLoop, "connect-proxy");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void acceptLoop() {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    Thread t = new Thread(() -> tunnel(client), "connect-tunnel");
+                    t.setDaemon(true);
+                    t.start();
+                } catch (java.io.IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private void tunnel(Socket client) {
+            try (client) {
+                InputStream in = client.getInputStream();
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) {
+                    int b = in.read();
+                    if (b < 0) {
+                        return;
+                    }
+                    head.append((char) b);
+                }
+                String target = head.toString().split(" ")[1];
+                lastTarget = target;
+                tunnels.incrementAndGet();
+                String[] hostPort = target.split(":");
+                try (Socket upstream = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+                    OutputStream out = client.getOutputStream();
+                    out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    Thread back = new Thread(() -> pipe(upstream, client));
+                    back.setDaemon(true);
+                    back.start();
+                    pipe(client, upstream);
+                }
+            } catch (java.io.IOException e) {
+                // tunnel closed
+            }
+        }
+
+        private static void pipe(Socket from, Socket to) {
+            try {
+                from.getInputStream().transferTo(to.getOutputStream());
+            } catch (java.io.IOException e) {
+                // either side closed
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
+    }
+}
