@@ -19,6 +19,7 @@ import io.oneapi.proxy.upstream.UpstreamListener;
 import io.oneapi.spi.AccessToken;
 import io.oneapi.spi.ErrorKind;
 import io.oneapi.spi.ExchangeContext;
+import io.oneapi.spi.FollowUp;
 import io.oneapi.spi.InlineImage;
 import io.oneapi.spi.NeedsCredential;
 import io.oneapi.spi.NeedsInlineImages;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,7 @@ public final class RelayFlow implements UpstreamListener {
     private RoutedChannel channel;
     private ProviderAdapter adapter;
     private ProviderExchange exchange;
+    private FollowUpSteps followUps;
     private ExchangeContext exchangeContext;
     private UpstreamCall call;
     private HttpResponse head;
@@ -203,6 +206,7 @@ public final class RelayFlow implements UpstreamListener {
         UpstreamRequest upstreamRequest;
         try {
             exchange = adapter.newExchange(exchangeContext);
+            followUps = new FollowUpSteps(exchange);
             if (exchange instanceof NeedsCredential needs && !credentialReady(needs)) {
                 return; // translateAndCall runs again once the token arrived
             }
@@ -221,12 +225,52 @@ public final class RelayFlow implements UpstreamListener {
                 : Unpooled.wrappedBuffer(upstreamRequest.body());
         try {
             upstreamReached = true;
-            call = UpstreamCall.start(services.upstream(), ctx.channel().eventLoop(), upstreamRequest.url(),
-                    upstreamRequest.method(), upstreamRequest.headers(), body, services.relayTimeout(), this);
+            startCall(upstreamRequest, body);
         } catch (IllegalArgumentException e) {
             upstreamReached = false;
             attemptFailed(OpenAiError.gateway(500, "invalid_channel_base_url", e.getMessage()),
                     ErrorKind.UNAVAILABLE, 500);
+        }
+    }
+
+    private void startCall(UpstreamRequest upstreamRequest, ByteBuf body) {
+        call = UpstreamCall.start(services.upstream(), ctx.channel().eventLoop(), upstreamRequest.url(),
+                upstreamRequest.method(), upstreamRequest.headers(), body, services.relayTimeout(), this);
+    }
+
+    /**
+     * Asks a multi-step exchange ({@link io.oneapi.spi.FollowUps}) what comes after this answer; true when the
+     * answer is dealt with: a follow-up request is scheduled, or the attempt failed. Takes {@code body} then.
+     */
+    private boolean followedUp(int status, ByteBuf body) {
+        FollowUp next;
+        try {
+            next = followUps.next(status, name -> head.headers().get(name), ByteBufUtil.getBytes(body));
+        } catch (RuntimeException e) {
+            body.release();
+            LOG.debug("Request {}: follow-up refused", requestId, e);
+            attemptFailed(OpenAiError.gateway(502, "bad_response", "The upstream's answer could not be followed"
+                    + " up: " + e.getMessage()), ErrorKind.UNAVAILABLE, 502);
+            return true;
+        }
+        if (next == null) {
+            return false;
+        }
+        body.release();
+        call = null;
+        ctx.executor().schedule(() -> sendFollowUp(next.request()), next.delay().toMillis(), TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    private void sendFollowUp(UpstreamRequest request) {
+        if (finished) {
+            return; // the client left while the follow-up waited
+        }
+        try {
+            startCall(request, request.body() == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(request.body()));
+        } catch (IllegalArgumentException e) {
+            attemptFailed(OpenAiError.gateway(502, "bad_response", "The upstream named an unusable follow-up URL: "
+                    + e.getMessage()), ErrorKind.UNAVAILABLE, 502);
         }
     }
 
@@ -294,7 +338,9 @@ public final class RelayFlow implements UpstreamListener {
             body.release();
             attemptFailed(OpenAiError.gateway(502, "upstream_response_too_large", "The upstream response exceeded "
                     + services.maxResponseBytes() + " bytes."), ErrorKind.UNAVAILABLE, 502);
-        } else if (status >= 200 && status < 300) {
+        } else if (followUps.asks(status) && followedUp(status, body)) {
+            return; // a follow-up request (task poll, stream URL, result file) is on its way, or the attempt failed
+        } else if (status >= 200 && status < 300 || followUps.translatesErrors()) {
             new UnaryResponder(this).respond(status, body);
         } else {
             byte[] bytes = ByteBufUtil.getBytes(body);
