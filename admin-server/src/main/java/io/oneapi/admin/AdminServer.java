@@ -103,7 +103,7 @@ public final class AdminServer implements AutoCloseable {
                 version(), env.clock().instant().getEpochSecond());
         scheduleChannelTests(config, api.channelTests().sweep(), scheduler);
         HttpHandler root = new RootHandler(api.routes().build(context), new UiHandler(AdminServer.class.getClassLoader(),
-                limits));
+                limits, options));
         return Undertow.builder()
                 .addHttpListener(config.server().adminPort(), "0.0.0.0")
                 .setHandler(root)
