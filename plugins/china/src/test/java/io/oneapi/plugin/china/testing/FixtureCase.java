@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * One case of {@code src/test/resources/fixtures/<provider>/*.json}. A file holds
  * {@code {"defaults": {...}, "cases": [...]}}; each case is its defaults with the case laid over them, objects
- * merged field by field, anything else (arrays, values, an empty object, and any {@code body}) replaced.
+ * merged field by field, anything else (arrays, values, an empty object, any {@code body} or {@code headers})
+ * replaced.
  */
 public record FixtureCase(String name, Path folder, JsonNode node) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +47,8 @@ public record FixtureCase(String name, Path folder, JsonNode node) {
     private static JsonNode overlay(JsonNode under, JsonNode over) {
         if (under instanceof ObjectNode target && over.isObject() && !over.isEmpty()) {
             for (Map.Entry<String, JsonNode> field : over.properties()) {
-                JsonNode value = field.getKey().equals("body") ? field.getValue().deepCopy()
+                boolean whole = field.getKey().equals("body") || field.getKey().equals("headers");
+                JsonNode value = whole ? field.getValue().deepCopy()
                         : overlay(target.path(field.getKey()), field.getValue());
                 target.set(field.getKey(), value);
             }
