@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oneapi.spi.ChannelInfo;
 import io.oneapi.spi.ExchangeContext;
+import io.oneapi.spi.InlineImage;
 import io.oneapi.spi.RelayMode;
 import io.oneapi.spi.SseEvent;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +104,20 @@ final class Fixtures {
                 "/v1/chat/completions", "", requested, ctx.path("upstreamModel").asText(requested),
                 ctx.path("stream").asBoolean(false), ctx.path("systemPrompt").asText(""),
                 ctx.path("enforceIncludeUsage").asBoolean(false));
+    }
+
+    /**
+     * The client request of a case: {@code {"headers": [[name, value]...], "body": {...}, "images": {"url":
+     * {"mediaType": ..., "base64": ...}}}}; the images stand for what the core fetched.
+     */
+    static FixtureClientRequest request(JsonNode request) {
+        FixtureClientRequest.Builder builder = FixtureClientRequest.post("/v1/chat/completions");
+        request.path("headers").forEach(pair -> builder.header(pair.get(0).asText(), pair.get(1).asText()));
+        builder.json(request.path("body").toString());
+        request.path("images").properties().forEach(e -> builder.image(e.getKey(), new InlineImage(
+                e.getValue().path("mediaType").asText(),
+                Base64.getDecoder().decode(e.getValue().path("base64").asText()))));
+        return builder.build();
     }
 
     /** The events of a recorded SSE stream (blank-line separated {@code event:} / {@code data:} lines). */

@@ -16,6 +16,7 @@ import io.oneapi.spi.TranslatedBody;
 import io.oneapi.spi.UpstreamHeaders;
 import io.oneapi.spi.UpstreamRequest;
 import io.oneapi.spi.Usage;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class OpenAiToAnthropicExchangeTest {
             ProviderExchange exchange = adapter.newExchange(Fixtures.context(fixture));
             assertInstanceOf(OpenAiToAnthropicExchange.class, exchange);
             assertEquals(StreamMode.TRANSLATE, exchange.streamMode());
-            FixtureRequest request = new FixtureRequest(fixture.path("request"));
+            FixtureClientRequest request = Fixtures.request(fixture.path("request"));
             JsonNode expect = fixture.path("expect");
             if (expect.has("error")) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -102,7 +103,7 @@ class OpenAiToAnthropicExchangeTest {
 
     /** Feeds the events to the exchange and compares the chunks and usage with {@code expect}. */
     static void assertStream(ProviderExchange exchange, JsonNode fixture, List<SseEvent> events) {
-        exchange.translateRequest(new FixtureRequest(fixture.path("request")));
+        exchange.translateRequest(Fixtures.request(fixture.path("request")));
         List<JsonNode> chunks = new ArrayList<>();
         for (SseEvent event : events) {
             exchange.onEvent(event, json -> chunks.add(parse(json)));

@@ -11,6 +11,7 @@ import io.oneapi.spi.SseEvent;
 import io.oneapi.spi.StreamFraming;
 import io.oneapi.spi.UpstreamHeaders;
 import io.oneapi.spi.UpstreamRequest;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class OpenAiToBedrockExchangeTest {
         return Fixtures.tests("aws/bedrock-requests.json", fixture -> {
             ProviderExchange exchange = adapter.newExchange(Fixtures.context(fixture));
             assertInstanceOf(OpenAiToBedrockExchange.class, exchange);
-            FixtureRequest request = new FixtureRequest(fixture.path("request"));
+            FixtureClientRequest request = Fixtures.request(fixture.path("request"));
             JsonNode expect = fixture.path("expect");
             if (expect.has("error")) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -13,6 +13,7 @@ import io.oneapi.spi.InlineImage;
 import io.oneapi.spi.NeedsCredential;
 import io.oneapi.spi.ProviderExchange;
 import io.oneapi.spi.RelayMode;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -115,11 +116,12 @@ final class Fixtures {
     }
 
     /** The client request of a case: {@code request} (the body) and {@code images} (url -> [type, base64]). */
-    static FixtureRequest request(JsonNode node, ExchangeContext context) {
-        Map<String, InlineImage> images = new HashMap<>();
-        node.path("images").properties().forEach(e -> images.put(e.getKey(), new InlineImage(
+    static FixtureClientRequest request(JsonNode node, ExchangeContext context) {
+        FixtureClientRequest.Builder request = FixtureClientRequest.post(context.requestPath())
+                .json(node.path("request").toString());
+        node.path("images").properties().forEach(e -> request.image(e.getKey(), new InlineImage(
                 e.getValue().get(0).asText(), Base64.getDecoder().decode(e.getValue().get(1).asText()))));
-        return new FixtureRequest(context.requestPath(), node.path("request").toString(), images);
+        return request.build();
     }
 
     /** The case's exchange after its request was translated (with a token when it needs one). */

@@ -11,6 +11,7 @@ import io.oneapi.spi.ChannelTypeInfo;
 import io.oneapi.spi.ExchangeContext;
 import io.oneapi.spi.RelayMode;
 import io.oneapi.spi.StreamMode;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,8 @@ class GoogleAdapterTest {
         for (int i = 0; i < 17; i++) {
             parts.append(i == 0 ? "" : ",").append("{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/png;base64,AA==\"}}");
         }
-        FixtureRequest request = FixtureRequest.chat("{\"messages\":[{\"role\":\"user\",\"content\":[" + parts + "]}]}");
+        FixtureClientRequest request = FixtureClientRequest.chat(
+                "{\"messages\":[{\"role\":\"user\",\"content\":[" + parts + "]}]}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
                 adapter.newExchange(context(24, RelayMode.CHAT_COMPLETIONS, "gemini-1.5-pro")).translateRequest(request));
         assertEquals("Gemini accepts at most 16 images per message", e.getMessage());

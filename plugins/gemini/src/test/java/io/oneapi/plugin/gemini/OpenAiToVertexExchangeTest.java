@@ -14,6 +14,7 @@ import io.oneapi.spi.ExchangeContext;
 import io.oneapi.spi.Header;
 import io.oneapi.spi.RelayMode;
 import io.oneapi.spi.UpstreamRequest;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -162,7 +163,8 @@ class OpenAiToVertexExchangeTest {
     @Test
     void noRequestGoesOutWithoutAToken() {
         OpenAiToVertexExchange exchange = exchange(keyFile(keys, "https://t/token"));
-        FixtureRequest request = FixtureRequest.chat("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        FixtureClientRequest request = FixtureClientRequest.chat(
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
         assertThrows(IllegalStateException.class, () -> exchange.translateRequest(request));
         exchange.useCredential(new AccessToken("ya29.t", Duration.ofMinutes(5)));
         List<Header> headers = exchange.translateRequest(request).headers();

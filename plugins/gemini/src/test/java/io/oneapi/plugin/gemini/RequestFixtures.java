@@ -9,6 +9,7 @@ import io.oneapi.spi.ExchangeContext;
 import io.oneapi.spi.NeedsCredential;
 import io.oneapi.spi.ProviderExchange;
 import io.oneapi.spi.UpstreamRequest;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class RequestFixtures {
 
     private static void verify(JsonNode node) throws IOException {
         ExchangeContext context = Fixtures.context(node);
-        FixtureRequest request = Fixtures.request(node, context);
+        FixtureClientRequest request = Fixtures.request(node, context);
         JsonNode expect = node.path("expect");
         if (expect.has("error")) {
             RuntimeException error = assertThrows(RuntimeException.class, () -> translate(context, request));
@@ -52,7 +53,7 @@ final class RequestFixtures {
         Fixtures.assertMatches(expect.get("body"), Json.MAPPER.readTree(upstream.body()));
     }
 
-    private static UpstreamRequest translate(ExchangeContext context, FixtureRequest request) {
+    private static UpstreamRequest translate(ExchangeContext context, FixtureClientRequest request) {
         ProviderExchange exchange = ADAPTER.newExchange(context);
         if (exchange instanceof NeedsCredential needs) {
             needs.useCredential(TOKEN);

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oneapi.spi.ChannelInfo;
 import io.oneapi.spi.ExchangeContext;
-import io.oneapi.spi.Header;
 import io.oneapi.spi.RelayMode;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -81,17 +81,17 @@ record ExchangeFixture(String name, ExchangeContext context, FixtureClientReques
     }
 
     private static FixtureClientRequest request(JsonNode request, ExchangeContext context) {
-        List<Header> headers = new ArrayList<>();
+        FixtureClientRequest.Builder builder = FixtureClientRequest.request(request.path("method").asText("POST"),
+                context.requestPath()).query(context.query());
         if (request.has("headers")) {
-            request.get("headers").forEach(pair -> headers.add(new Header(pair.get(0).asText(), pair.get(1).asText())));
+            request.get("headers").forEach(pair -> builder.header(pair.get(0).asText(), pair.get(1).asText()));
         } else {
-            headers.add(new Header("Content-Type", "application/json"));
+            builder.header("Content-Type", "application/json");
         }
         byte[] body = request.has("bodyText")
                 ? request.get("bodyText").asText().getBytes(StandardCharsets.UTF_8)
                 : request.path("body").toString().getBytes(StandardCharsets.UTF_8);
-        return new FixtureClientRequest(request.path("method").asText("POST"), context.requestPath(),
-                context.query(), headers, body);
+        return builder.body(body).build();
     }
 
     @Override

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oneapi.spi.ChannelInfo;
 import io.oneapi.spi.ExchangeContext;
-import io.oneapi.spi.Header;
 import io.oneapi.spi.InlineImage;
 import io.oneapi.spi.RelayMode;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -79,11 +79,11 @@ record ProviderFixture(String name, Path folder, ExchangeContext context, Fixtur
         byte[] body = request.has("bodyText")
                 ? request.get("bodyText").asText().getBytes(StandardCharsets.UTF_8)
                 : request.path("body").toString().getBytes(StandardCharsets.UTF_8);
-        Map<String, InlineImage> images = new HashMap<>();
-        request.path("images").properties().forEach(e -> images.put(e.getKey(), new InlineImage(
+        FixtureClientRequest.Builder builder = FixtureClientRequest.post(context.requestPath())
+                .header("Content-Type", "application/json").body(body);
+        request.path("images").properties().forEach(e -> builder.image(e.getKey(), new InlineImage(
                 e.getValue().get(0).asText(), Base64.getDecoder().decode(e.getValue().get(1).asText()))));
-        return new FixtureClientRequest(context.requestPath(),
-                List.of(new Header("Content-Type", "application/json")), body, images);
+        return builder.build();
     }
 
     /** A file beside the fixture (stream bodies live in {@code .sse} and {@code .ndjson} files). */
