@@ -104,6 +104,17 @@ public record GatewayConfig(
             return !redisConnString.isEmpty();
         }
 
+        /**
+         * How long a node serves tokens, users, channels and options from memory before it re-reads them, when no
+         * change signal told it sooner: {@code SYNC_FREQUENCY} with the memory cache on ({@code MEMORY_CACHE_ENABLED}
+         * or Redis, as in One API). With it off One API reads the database on every request; we keep the caches
+         * but for at most one second, so another node's change shows as quickly there too.
+         */
+        public Duration cacheLifetime() {
+            Duration oneSecond = Duration.ofSeconds(1);
+            return memoryCacheEnabled || syncFrequency.compareTo(oneSecond) < 0 ? syncFrequency : oneSecond;
+        }
+
         @Override
         public String toString() {
             return "CacheSettings[redis=" + (redisEnabled() ? "<set>" : "off") + ", redisMasterName=" + redisMasterName

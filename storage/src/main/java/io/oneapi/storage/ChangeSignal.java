@@ -13,6 +13,9 @@ public interface ChangeSignal {
     /** Announces a change; listeners in this JVM run before it returns. */
     void publish(Topic topic);
 
-    /** Registers a listener; it runs on the publishing thread, so it must be quick. */
+    /**
+     * Registers a listener. It runs on the publishing thread for changes made in this JVM and, with Redis, on the
+     * signal's own thread for changes made on other nodes; it must be quick either way.
+     */
     void subscribe(Consumer<Topic> listener);
 }

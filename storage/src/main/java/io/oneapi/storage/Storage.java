@@ -2,6 +2,7 @@ package io.oneapi.storage;
 
 import io.oneapi.config.GatewayConfig;
 import io.oneapi.config.GatewayConfig.DatabaseSettings;
+import io.oneapi.storage.redis.RedisChangeSignal;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,14 @@ public final class Storage implements AutoCloseable {
      *     migration fails or the schema is incomplete
      */
     public static Storage open(GatewayConfig config) {
-        Storage storage = open(config.database(), config.isMaster(), new InProcessChangeSignal());
+        ChangeSignal changes = changeSignal(config.cache());
+        Storage storage;
+        try {
+            storage = open(config.database(), config.isMaster(), changes);
+        } catch (RuntimeException e) {
+            closeSignal(changes);
+            throw e;
+        }
         if (config.isMaster()) {
             try {
                 FirstBoot.ensureRootAccount(storage, config.bootstrap());
@@ -56,6 +64,22 @@ public final class Storage implements AutoCloseable {
             }
         }
         return storage;
+    }
+
+    /**
+     * Redis pub/sub when {@code REDIS_CONN_STRING} is set (alone: One API also wanted {@code SYNC_FREQUENCY}, which
+     * here only sets the polling safety net), else this JVM only; other nodes then see changes by polling.
+     */
+    private static ChangeSignal changeSignal(GatewayConfig.CacheSettings cache) {
+        if (!cache.redisEnabled()) {
+            LOG.info("Redis off: changes made on other nodes show within {} s (polling)",
+                    cache.cacheLifetime().toSeconds());
+            return new InProcessChangeSignal();
+        }
+        LOG.info("Redis on (REDIS_CONN_STRING set): changes made on other nodes show within a second; polling "
+                + "every {} s (SYNC_FREQUENCY{}) stays as a safety net", cache.cacheLifetime().toSeconds(),
+                cache.syncFrequencySet() ? "" : ", default");
+        return RedisChangeSignal.start(cache);
     }
 
     /**
@@ -152,9 +176,20 @@ public final class Storage implements AutoCloseable {
 
     @Override
     public void close() {
+        closeSignal(changes);
         if (logDb != main) {
             logDb.close();
         }
         main.close();
+    }
+
+    private static void closeSignal(ChangeSignal changes) {
+        if (changes instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("change signal did not close cleanly: {}", e.toString());
+            }
+        }
     }
 }
