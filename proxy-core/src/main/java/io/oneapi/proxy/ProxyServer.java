@@ -26,6 +26,7 @@ import io.oneapi.proxy.server.EventLoops;
 import io.oneapi.proxy.server.RelayChannelInitializer;
 import io.oneapi.proxy.upstream.UpstreamConnector;
 import io.oneapi.spi.ProviderAdapter;
+import io.oneapi.storage.DatabaseOutage;
 import io.oneapi.storage.Storage;
 import io.oneapi.storage.options.LiveOptions;
 import java.net.BindException;
@@ -56,6 +57,7 @@ public final class ProxyServer implements AutoCloseable {
     private final Duration drainTimeout;
     private final ConnectionTracker connections;
     private final CredentialBroker credentials;
+    private final DatabaseOutage outage;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ProxyServer(Builder b) {
@@ -68,6 +70,7 @@ public final class ProxyServer implements AutoCloseable {
         this.drainTimeout = b.drainTimeout;
         this.connections = b.connections;
         this.credentials = b.credentials;
+        this.outage = b.outage;
     }
 
     /**
@@ -141,6 +144,7 @@ public final class ProxyServer implements AutoCloseable {
         credentials.close();
         executors.close();
         billing.close();
+        outage.close();
         plugins.close();
         LOG.info("Proxy stopped");
     }
@@ -156,6 +160,7 @@ public final class ProxyServer implements AutoCloseable {
         Duration drainTimeout;
         ConnectionTracker connections;
         CredentialBroker credentials;
+        DatabaseOutage outage;
         String adminBase;
         FetchPolicy imagePolicy;
 
@@ -163,14 +168,15 @@ public final class ProxyServer implements AutoCloseable {
             executors = new BlockingExecutors(Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 20_000);
             LiveOptions options = LiveOptions.load(storage.options(), storage.changes(), executors.blocking(),
                     Map.of("Theme", config.server().theme()));
+            outage = new DatabaseOutage(storage.database(), Duration.ofSeconds(1));
             AuthCache authCache = new AuthCache(storage.tokens(), storage.users(), executors.blocking(),
-                    storage.changes(), Duration.ofSeconds(30));
+                    storage.changes(), config.cache().cacheLifetime(), outage);
             ChannelRouter router = new ChannelRouter(storage.channels(), executors.blocking(), storage.changes());
             router.reloadNow();
             ChannelHealth health = new ChannelHealth(storage.channels(), executors.blocking(),
                     () -> options.current().automaticDisableChannelEnabled(), config.metric().enabled(),
                     config.metric().queueSize(), config.metric().successRateThreshold());
-            billing = LedgerBilling.create(storage, options::current, config.relay());
+            billing = LedgerBilling.create(storage, options::current, config.relay(), outage, authCache);
             CatalogPublisher.publish(plugins, storage.pluginCatalog(), System.currentTimeMillis() / 1000);
             loops = new EventLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
             upstream = new UpstreamConnector(loops.socketChannel(), loops.datagramChannel(),
@@ -214,13 +220,31 @@ public final class ProxyServer implements AutoCloseable {
             }
         }
 
-        /** The safety net behind change signals: re-read channels and options every SYNC_FREQUENCY. */
+        /**
+         * The safety net behind change signals: re-read channels and options every cache lifetime (SYNC_FREQUENCY
+         * with the memory cache on). Skipped while the database is unreachable (the last ones stay in use), and
+         * run at once when it answers again.
+         */
         private void scheduleSync(ChannelRouter router, LiveOptions options, GatewayConfig config) {
-            long seconds = Math.max(1, config.cache().syncFrequency().toSeconds());
-            loops.workers().next().scheduleAtFixedRate(() -> {
+            Runnable sync = () -> {
                 router.reloadLater();
-                executors.blocking().execute(options::reload);
-            }, seconds, seconds, TimeUnit.SECONDS);
+                executors.blocking().execute(() -> {
+                    try {
+                        options.reload();
+                    } catch (RuntimeException e) {
+                        if (!outage.report(e)) {
+                            LOG.warn("Could not reload options; keeping the previous ones: {}", e.toString());
+                        }
+                    }
+                });
+            };
+            outage.onRecovery(sync);
+            long millis = Math.max(1_000, config.cache().cacheLifetime().toMillis());
+            loops.workers().next().scheduleAtFixedRate(() -> {
+                if (!outage.suspected()) {
+                    sync.run();
+                }
+            }, millis, millis, TimeUnit.MILLISECONDS);
         }
 
         private static ProviderLookup lookup(PluginRegistry plugins) {
@@ -255,6 +279,9 @@ public final class ProxyServer implements AutoCloseable {
             }
             if (billing != null) {
                 billing.close();
+            }
+            if (outage != null) {
+                outage.close();
             }
             if (plugins != null) {
                 plugins.close();

@@ -22,6 +22,7 @@ final class Pools {
     static final int MAX_POOL = 64;
     static final int MAX_WARM = 10;
     static final int SQLITE_READERS = 4;
+    static final Duration SERVER_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     private static final long MIN_IDLE_TIMEOUT_MS = Duration.ofSeconds(10).toMillis();
     private static final long DEFAULT_IDLE_TIMEOUT_MS = Duration.ofMinutes(10).toMillis();
     private static final long DEFAULT_KEEPALIVE_MS = Duration.ofMinutes(2).toMillis();
@@ -49,6 +50,9 @@ final class Pools {
 
     private static HikariConfig server(JdbcTarget target, DatabaseSettings settings, String name) {
         HikariConfig config = common(name, poolSize(settings));
+        // A database server that went away should fail a call within seconds (Go's database/sql fails at once), so
+        // the relay notices the outage and serves from memory instead of every request waiting 30 s for a connection.
+        config.setConnectionTimeout(SERVER_CONNECTION_TIMEOUT.toMillis());
         config.setMinimumIdle(Math.min(Math.min(settings.maxIdleConns(), poolSize(settings)), MAX_WARM));
         config.setJdbcUrl(target.url());
         config.setUsername(target.user());

@@ -10,6 +10,7 @@ import io.oneapi.proxy.relay.RelayOutcome;
 import io.oneapi.proxy.relay.RelayRecord;
 import io.oneapi.spi.RelayMode;
 import io.oneapi.spi.Usage;
+import io.oneapi.storage.DatabaseOutage;
 import io.oneapi.storage.LogEntry;
 import io.oneapi.storage.Storage;
 import io.oneapi.storage.billing.BillingSettings;
@@ -17,6 +18,7 @@ import io.oneapi.storage.billing.BillingWriter;
 import io.oneapi.storage.options.Options;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +28,9 @@ import java.util.function.Supplier;
  */
 public final class LedgerBilling implements RelayBilling, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Below the billing writer's cap on queued consume logs (100,000), so holds never outrun their logs. */
+    static final int MAX_OFFLINE_HOLDS = 50_000;
+    static final Duration MAX_OFFLINE = Duration.ofMinutes(2);
 
     private final QuotaLedger ledger;
     private final BillingWriter writer;
@@ -42,10 +47,29 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
     public static LedgerBilling create(Storage storage, Supplier<Options> options, GatewayConfig.RelaySettings relay) {
         BillingWriter writer = new BillingWriter(storage.users(), storage.tokens(), storage.channels(),
                 storage.logs(), BillingSettings.from(relay), Clock.systemUTC());
-        TokenCounter tokens = new TokenCounter(options);
-        Pricing pricing = new Pricing(options, tokens);
         QuotaLedger ledger = new QuotaLedger(storage.users(), storage.tokens(), writer, options, Clock.systemUTC());
-        return new LedgerBilling(ledger, writer, pricing, tokens);
+        return create(ledger, writer, options);
+    }
+
+    /**
+     * Billing that keeps serving requests with cached tokens while the database is unreachable (see
+     * {@link OfflineHolds}): at most {@value #MAX_OFFLINE_HOLDS} reservations per outage, none after
+     * {@link #MAX_OFFLINE}; their quota and logs wait in the billing writer until {@code outage} ends.
+     */
+    public static LedgerBilling create(Storage storage, Supplier<Options> options, GatewayConfig.RelaySettings relay,
+                                       DatabaseOutage outage, CachedBalances balances) {
+        BillingWriter writer = new BillingWriter(storage.users(), storage.tokens(), storage.channels(),
+                storage.logs(), BillingSettings.from(relay), Clock.systemUTC(), outage::suspected);
+        outage.onRecovery(writer::wake);
+        OfflineHolds offline = new OfflineHolds(balances, outage, MAX_OFFLINE_HOLDS, MAX_OFFLINE);
+        QuotaLedger ledger = new QuotaLedger(storage.users(), storage.tokens(), writer, options, Clock.systemUTC(),
+                offline);
+        return create(ledger, writer, options);
+    }
+
+    private static LedgerBilling create(QuotaLedger ledger, BillingWriter writer, Supplier<Options> options) {
+        TokenCounter tokens = new TokenCounter(options);
+        return new LedgerBilling(ledger, writer, new Pricing(options, tokens), tokens);
     }
 
     /** What was reserved, plus the fixed price of requests priced up front (images, speech). */

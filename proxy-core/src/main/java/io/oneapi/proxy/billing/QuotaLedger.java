@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Settlement and refunds are deltas and go through the {@link BillingWriter} (batched when
  * {@code BATCH_UPDATE_ENABLED}), so the user's quota ends up charged exactly the settled amounts.
+ *
+ * <p>Degraded mode (with {@link OfflineHolds}): when the reservation statement fails because the database cannot be
+ * reached, or an outage is already known, the reservation is judged in memory against the cached balances and its
+ * quota is queued in the writer like a settlement delta; the writer writes everything once the database is back.
  */
 public final class QuotaLedger {
     private static final Logger log = LoggerFactory.getLogger(QuotaLedger.class);
@@ -31,14 +35,26 @@ public final class QuotaLedger {
     private final BillingWriter writer;
     private final Supplier<Options> options;
     private final Clock clock;
+    /** Null: no degraded mode, a database failure refuses the request. */
+    private final OfflineHolds offline;
 
     public QuotaLedger(UserStore users, TokenStore tokens, BillingWriter writer, Supplier<Options> options,
                        Clock clock) {
+        this(users, tokens, writer, options, clock, null);
+    }
+
+    /**
+     * A ledger that keeps serving while the database is unreachable: reservations are then judged in memory by
+     * {@code offline} and their quota goes through {@code writer}, which holds it until the database is back.
+     */
+    QuotaLedger(UserStore users, TokenStore tokens, BillingWriter writer, Supplier<Options> options, Clock clock,
+                OfflineHolds offline) {
         this.users = users;
         this.tokens = tokens;
         this.writer = writer;
         this.options = options;
         this.clock = clock;
+        this.offline = offline;
     }
 
     /**
@@ -53,11 +69,17 @@ public final class QuotaLedger {
             throw new IllegalArgumentException("reservation must not be negative: " + amount);
         }
         Reservation reservation = new Reservation(userId, tokenId, tokenUnlimited, amount);
+        if (offline != null && offline.outage().suspected()) {
+            return holdOffline(reservation);
+        }
         boolean taken;
         try {
             // Even a zero reservation runs the check, refusing users whose quota is already below zero.
             taken = users.reserveQuota(userId, amount);
         } catch (RuntimeException e) {
+            if (offline != null && offline.outage().report(e)) {
+                return holdOffline(reservation);
+            }
             throw new QuotaException("decrease_user_quota_failed", 500, "failed to reserve user quota", e);
         }
         if (!taken) {
@@ -69,7 +91,11 @@ public final class QuotaLedger {
         try {
             taken = tokens.reserveQuota(tokenId, amount);
         } catch (RuntimeException e) {
+            boolean outage = offline != null && offline.outage().report(e);
             giveBackToUser(userId, amount);
+            if (outage) {
+                return holdOffline(reservation);
+            }
             throw new QuotaException("pre_consume_token_quota_failed", 500, "failed to reserve token quota", e);
         }
         if (!taken) {
@@ -95,6 +121,9 @@ public final class QuotaLedger {
             log.warn("ignoring second settlement of {}", reservation);
             return;
         }
+        if (offline != null) {
+            offline.ended(reservation, finalQuota);
+        }
         long delta = finalQuota - reservation.amount();
         writer.addUserQuota(reservation.userId(), -delta);
         if (reservation.limitsToken()) {
@@ -115,6 +144,9 @@ public final class QuotaLedger {
             log.warn("ignoring refund of already ended {}", reservation);
             return;
         }
+        if (offline != null) {
+            offline.ended(reservation, 0);
+        }
         long amount = reservation.amount();
         writer.addUserQuota(reservation.userId(), amount);
         if (reservation.limitsToken() && amount > 0) {
@@ -122,9 +154,26 @@ public final class QuotaLedger {
         }
     }
 
+    /**
+     * The database is unreachable: judges the reservation in memory and takes its quota through the writer, which
+     * queues it until the database answers; settlement and refund then adjust it like any other.
+     */
+    private Reservation holdOffline(Reservation reservation) {
+        offline.hold(reservation);
+        writer.addUserQuota(reservation.userId(), -reservation.amount());
+        if (reservation.limitsToken() && reservation.amount() > 0) {
+            writer.addTokenQuota(reservation.tokenId(), -reservation.amount(), reservation.amount());
+        }
+        return reservation;
+    }
+
     /** Undoes the user half of a reservation the token refused: at once, or through the writer's retry. */
     private void giveBackToUser(int userId, long amount) {
         if (amount == 0) {
+            return;
+        }
+        if (offline != null && offline.outage().suspected()) {
+            writer.addUserQuota(userId, amount);
             return;
         }
         try {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +44,22 @@ public final class BillingWriter implements AutoCloseable {
     private final ReentrantLock wakeLock = new ReentrantLock();
     private final Condition wake = wakeLock.newCondition();
     private final Thread writer;
+    private final BooleanSupplier databaseDown;
     private volatile boolean closing;
     private volatile boolean closed;
 
     public BillingWriter(UserStore users, TokenStore tokens, ChannelStore channels, LogStore logs,
                          BillingSettings settings, Clock clock) {
+        this(users, tokens, channels, logs, settings, clock, () -> false);
+    }
+
+    /**
+     * @param databaseDown while true, writes that would be made at once on the caller's thread are queued for the
+     *        writer thread instead, so callers never wait for an unreachable database (see {@link #wake()})
+     */
+    public BillingWriter(UserStore users, TokenStore tokens, ChannelStore channels, LogStore logs,
+                         BillingSettings settings, Clock clock, BooleanSupplier databaseDown) {
+        this.databaseDown = databaseDown;
         this.users = users;
         this.tokens = tokens;
         this.channels = channels;
@@ -130,6 +142,11 @@ public final class BillingWriter implements AutoCloseable {
         }
     }
 
+    /** Makes the writer thread try its pending writes now rather than after its back-off (the database is back). */
+    public void wake() {
+        signalWriter();
+    }
+
     /** Logs waiting to be inserted (for metrics and tests). */
     public int pendingLogCount() {
         return pendingLogs.size();
@@ -176,6 +193,10 @@ public final class BillingWriter implements AutoCloseable {
     }
 
     private void writeNow(Runnable write, Runnable onFailure) {
+        if (databaseDown.getAsBoolean() && !closed) {
+            onFailure.run(); // the writer thread retries; its failures are logged there
+            return;
+        }
         try {
             write.run();
         } catch (RuntimeException e) {
