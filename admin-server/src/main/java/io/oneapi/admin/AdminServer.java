@@ -31,7 +31,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The admin server: One API's management API ({@code /api/**}) and the web UI on Undertow, on
@@ -68,6 +70,9 @@ public final class AdminServer implements AutoCloseable {
         try {
             LiveOptions options = env.options() != null ? env.options()
                     : LiveOptions.load(storage.options(), storage.changes(), scheduler, startupDefaults(config));
+            if (env.options() == null) {
+                scheduleOptionsSync(config, options, scheduler);
+            }
             limiter = SharedLimiter.choose(config, env.rateLimiter());
             Undertow undertow = build(config, storage, env, options, scheduler, limiter);
             try {
@@ -101,7 +106,7 @@ public final class AdminServer implements AutoCloseable {
         AdminApi api = new AdminApi(config, storage, env, options, http, tester(config, env, http, key), mailer,
                 new RootNotifier(options, http, mailer, new RootContact(storage.database()), scheduler), scheduler,
                 version(), env.clock().instant().getEpochSecond());
-        scheduleChannelTests(config, api.channelTests().sweep(), scheduler);
+        scheduleSweeps(config, api.channelTests().sweep(), scheduler);
         HttpHandler root = new RootHandler(api.routes().build(context), new UiHandler(AdminServer.class.getClassLoader(),
                 limits, options));
         return Undertow.builder()
@@ -120,18 +125,55 @@ public final class AdminServer implements AutoCloseable {
                 key.internalRouteSecret(), timeout);
     }
 
-    /** {@code CHANNEL_TEST_FREQUENCY}: periodic full tests, on master nodes only (inventory section 0.2 step 9). */
-    private static void scheduleChannelTests(GatewayConfig config, ChannelSweep sweep,
-                                             ScheduledExecutorService scheduler) {
-        long minutes = config.jobs().channelTestFrequency().toMinutes();
-        if (!config.isMaster() || minutes <= 0) {
+    /**
+     * The background sweeps, on master nodes only (inventory section 0.2 step 9): {@code CHANNEL_TEST_FREQUENCY}
+     * tests every channel, {@code CHANNEL_UPDATE_FREQUENCY} updates every balance (One API documents that one but
+     * never starts its loop).
+     */
+    private static void scheduleSweeps(GatewayConfig config, ChannelSweep sweep, ScheduledExecutorService scheduler) {
+        if (!config.isMaster()) {
+            return;
+        }
+        schedule(config.jobs().channelTestFrequency(), "channel test",
+                () -> sweep.startTests(ChannelSweep.Scope.ALL, false), scheduler);
+        schedule(config.jobs().channelUpdateFrequency(), "balance update", sweep::startBalances, scheduler);
+    }
+
+    /** Runs {@code start} every {@code every} (whole minutes; none when zero); it returns false while busy. */
+    private static void schedule(Duration every, String what, BooleanSupplier start,
+                                 ScheduledExecutorService scheduler) {
+        long minutes = every.toMinutes();
+        if (minutes <= 0) {
             return;
         }
         scheduler.scheduleWithFixedDelay(() -> {
-            if (!sweep.startTests(ChannelSweep.Scope.ALL, false)) {
-                log.info("periodic channel test skipped: a sweep is still running");
+            if (!start.getAsBoolean()) {
+                log.info("periodic {} skipped: a sweep is still running", what);
             }
         }, minutes, minutes, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Re-reads options every cache lifetime ({@code SYNC_FREQUENCY} with the memory cache on), the safety net for
+     * changes made on other nodes when no Redis signal announced them.
+     */
+    private static void scheduleOptionsSync(GatewayConfig config, LiveOptions options,
+                                            ScheduledExecutorService scheduler) {
+        long millis = Math.max(1_000, config.cache().cacheLifetime().toMillis());
+        AtomicBoolean failing = new AtomicBoolean(); // log an outage once, not every period
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                options.reload();
+                if (failing.compareAndSet(true, false)) {
+                    log.info("options reloaded again");
+                }
+            } catch (RuntimeException e) {
+                if (failing.compareAndSet(false, true)) {
+                    log.warn("could not reload options; keeping the previous ones until it works: {}",
+                            e.toString());
+                }
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     private static Map<String, String> startupDefaults(GatewayConfig config) {
