@@ -129,6 +129,14 @@ final class PluginJars {
         return adapters;
     }
 
+    /**
+     * The ids of the started plugins in the order PF4J started them: a plugin after those it names in
+     * {@code Plugin-Dependencies} (the gemini plugin borrows the anthropic plugin's Claude translation).
+     */
+    List<String> startOrder() {
+        return manager.getStartedPlugins().stream().map(PluginWrapper::getPluginId).toList();
+    }
+
     /** Stops the plugins and closes their class loaders, releasing the jar files. */
     void stop() {
         manager.stopPlugins();

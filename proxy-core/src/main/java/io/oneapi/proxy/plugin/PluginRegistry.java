@@ -92,6 +92,11 @@ public final class PluginRegistry implements AutoCloseable {
         return adapters;
     }
 
+    /** The ids of the started plugins in start order (dependencies first); empty when none came from jars. */
+    List<String> pluginStartOrder() {
+        return jars == null ? List.of() : jars.startOrder();
+    }
+
     /** The static {@code /v1/models} catalogue of the served types. */
     public ModelCatalogue models() {
         return catalogue;

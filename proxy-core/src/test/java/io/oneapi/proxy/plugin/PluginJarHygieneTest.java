@@ -3,6 +3,7 @@ package io.oneapi.proxy.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oneapi.spi.SpiVersion;
@@ -11,7 +12,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -42,6 +45,24 @@ class PluginJarHygieneTest {
         for (Path jar : jars) {
             assertEquals(List.of(), forbiddenEntries(jar), jar.getFileName().toString());
         }
+    }
+
+    /**
+     * Code one plugin shares with another is borrowed through {@code Plugin-Dependencies} (gemini uses the
+     * anthropic plugin's Claude translation), never packaged twice: two copies would be two classes.
+     */
+    @Test
+    void noClassIsPackagedInTwoPluginJars() throws IOException {
+        Map<String, String> jarOfClass = new HashMap<>();
+        for (Path jar : BuiltPlugins.jars()) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                for (String name : file.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")).toList()) {
+                    String first = jarOfClass.putIfAbsent(name, jar.getFileName().toString());
+                    assertNull(first, name + " is in " + first + " and in " + jar.getFileName());
+                }
+            }
+        }
+        assertTrue(jarOfClass.containsKey("io/oneapi/plugin/anthropic/ClaudeTranslation.class"));
     }
 
     @Test

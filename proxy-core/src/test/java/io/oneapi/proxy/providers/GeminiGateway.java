@@ -37,9 +37,14 @@ final class GeminiGateway implements AutoCloseable {
 
     /** An enabled channel at the mock upstream; returns its id. */
     int channel(int type, String models, String channelKey, String config) {
+        return channel(type, models, channelKey, config, 0);
+    }
+
+    /** An enabled channel at the mock upstream, tried before channels of a lower priority; returns its id. */
+    int channel(int type, String models, String channelKey, String config, long priority) {
         long now = System.currentTimeMillis() / 1000;
         return gateway.storage().channels().insert(new ProviderChannel(0, type, channelKey, 1, "ch-" + channelKey,
-                0, now, 0, 0, upstream.baseUrl(), "", 0, 0, models, "default", 0, "", 0, config, ""));
+                0, now, 0, 0, upstream.baseUrl(), "", 0, 0, models, "default", 0, "", priority, config, ""));
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {

@@ -49,7 +49,7 @@ final class OpenAiToAnthropicExchange extends ClaudeExchange {
 
     @Override
     public void onEvent(SseEvent event, EventSink sink) {
-        claudeEvent(event.data(), sink);
+        claude.onEvent(event.data(), sink);
     }
 
     @Override

@@ -102,11 +102,12 @@ final class OpenAiToBedrockExchange extends ClaudeExchange {
         if ("chunk".equals(event.event())) {
             String bytes = payload.path("bytes").asText("");
             if (!bytes.isEmpty()) {
-                claudeEvent(Base64.getDecoder().decode(bytes), sink);
+                claude.onEvent(Base64.getDecoder().decode(bytes), sink);
             }
         } else if (event.event().startsWith("exception:") || event.event().startsWith("error:")) {
             String type = event.event().substring(event.event().indexOf(':') + 1);
-            stream().error(type, payload.path("message").asText("The Bedrock stream failed (" + type + ")."), sink);
+            claude.streamError(type, payload.path("message").asText("The Bedrock stream failed (" + type + ")."),
+                    sink);
         }
     }
 

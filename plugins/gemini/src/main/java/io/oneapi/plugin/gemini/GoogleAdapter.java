@@ -1,5 +1,6 @@
 package io.oneapi.plugin.gemini;
 
+import io.oneapi.plugin.anthropic.ClaudeTranslation;
 import io.oneapi.spi.ErrorKind;
 import io.oneapi.spi.ExchangeContext;
 import io.oneapi.spi.NeedsInlineImages;
@@ -11,10 +12,12 @@ import io.oneapi.spi.UpstreamHeaders;
 import org.pf4j.Extension;
 
 /**
- * Google's native APIs: Gemini on AI Studio (type 24: chat and embeddings), Gemini on Vertex AI (type 42:
- * chat, with a service-account OAuth token) and the legacy PaLM 2 chat (type 11). Gemini takes images
- * inline only, so the core fetches http(s) image URLs for chat requests. Errors are Google's
- * google.rpc.Status JSON, classified by {@link GoogleErrors}.
+ * Google's native APIs: Gemini on AI Studio (type 24: chat and embeddings), Vertex AI (type 42: chat with
+ * Gemini and Claude models, with a service-account OAuth token) and the legacy PaLM 2 chat (type 11).
+ * Gemini and Claude take images inline only, so the core fetches http(s) image URLs for chat requests.
+ * Errors are Google's google.rpc.Status JSON, classified by {@link GoogleErrors}, except the errors of
+ * Claude models on Vertex, which come in Anthropic's format and are classified as the anthropic plugin
+ * classifies them.
  */
 @Extension
 public final class GoogleAdapter implements ProviderAdapter, NeedsInlineImages {
@@ -41,7 +44,10 @@ public final class GoogleAdapter implements ProviderAdapter, NeedsInlineImages {
 
     @Override
     public ErrorKind classifyError(int status, UpstreamHeaders headers, byte[] body) {
-        return GoogleErrors.classify(status, body);
+        // Vertex answers Claude's own failures (overloaded, prompt too long) with Anthropic's error body and
+        // its own (quota, credentials, unknown model) with Google's.
+        return ClaudeTranslation.isClaudeError(body) ? ClaudeTranslation.classifyError(status, body)
+                : GoogleErrors.classify(status, body);
     }
 
     @Override

@@ -2,11 +2,12 @@ package io.oneapi.plugin.gemini;
 
 import io.oneapi.spi.ChannelTypeInfo;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The channel types this plugin serves, with One API's labels, channel names ({@code owned_by}) and default
- * model lists (inventory sections 4.2 and 4.5), extended by the current Gemini 2.5 models. Claude models on
- * Vertex AI are not listed: this plugin does not translate them (see {@link OpenAiToVertexExchange}).
+ * model lists (inventory sections 4.2 and 4.5), extended by the current Gemini 2.5 models and, on Vertex
+ * AI, by the later Claude models (see {@link VertexClaudeModels}).
  */
 final class GoogleChannelTypes {
     static final int PALM = 11;
@@ -19,11 +20,13 @@ final class GoogleChannelTypes {
             "gemini-1.5-pro-experimental", "text-embedding-004", "aqa", "gemini-2.0-flash", "gemini-2.0-flash-exp",
             "gemini-2.0-flash-lite-preview-02-05", "gemini-2.0-flash-thinking-exp-01-21", "gemini-2.0-pro-exp-02-05",
             "gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-embedding-001");
-    private static final List<String> VERTEX_MODELS = List.of(
+    private static final List<String> VERTEX_GEMINI_MODELS = List.of(
             "gemini-pro", "gemini-pro-vision", "gemini-exp-1206", "gemini-1.5-pro-001", "gemini-1.5-pro-002",
             "gemini-1.5-flash-001", "gemini-1.5-flash-002", "gemini-2.0-flash-exp", "gemini-2.0-flash-001",
             "gemini-2.0-flash-lite-preview-02-05", "gemini-2.0-flash-thinking-exp-01-21", "gemini-2.5-pro",
             "gemini-2.5-flash", "gemini-2.5-flash-lite");
+    private static final List<String> VERTEX_MODELS =
+            Stream.concat(VertexClaudeModels.DEFAULTS.stream(), VERTEX_GEMINI_MODELS.stream()).toList();
 
     private GoogleChannelTypes() {
     }

@@ -22,31 +22,26 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
- * A chat completion for a Gemini model on Vertex AI (channel type 42). The channel config holds
- * {@code region}, {@code vertex_ai_project_id} (else the key file's {@code project_id}) and
- * {@code vertex_ai_adc}, a service-account key file. The key is turned into an OAuth2 access token by the
- * JWT-bearer grant; the core performs that call and caches the token per channel ({@link NeedsCredential}).
- * The Gemini translation itself is {@link OpenAiToGeminiExchange} with a {@link VertexEndpoint}.
+ * A chat completion on Vertex AI (channel type 42). The channel config holds {@code region},
+ * {@code vertex_ai_project_id} (else the key file's {@code project_id}) and {@code vertex_ai_adc}, a
+ * service-account key file. The key is turned into an OAuth2 access token by the JWT-bearer grant; the core
+ * performs that call and caches the token per channel ({@link NeedsCredential}).
  *
- * <p>Claude models on Vertex ({@code publishers/anthropic/models/...:rawPredict}) need the Anthropic
- * translation, which lives in another plugin; they are refused here with a clear message.
+ * <p>The translation depends on the model's publisher: Google's Gemini models go through
+ * {@link OpenAiToGeminiExchange}, Anthropic's Claude models through {@link OpenAiToVertexClaudeExchange};
+ * both address a {@link VertexEndpoint} that authenticates with the token.
  */
 final class OpenAiToVertexExchange implements ProviderExchange, NeedsCredential {
     static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
     private final String adc;
     private final ServiceAccount account;
-    private final OpenAiToGeminiExchange gemini;
+    private final ProviderExchange translation;
     private AccessToken token;
 
     OpenAiToVertexExchange(ExchangeContext context) {
-        if (context.upstreamModel().toLowerCase(Locale.ROOT).contains("claude")) {
-            throw new IllegalArgumentException("Claude models on Vertex AI are not supported by this gateway yet;"
-                    + " use an Anthropic or AWS Bedrock channel");
-        }
         if (context.mode() != RelayMode.CHAT_COMPLETIONS) {
             throw new IllegalArgumentException(context.requestPath() + " is not supported for Vertex AI channels");
         }
@@ -62,8 +57,10 @@ final class OpenAiToVertexExchange implements ProviderExchange, NeedsCredential 
             throw new IllegalStateException("Vertex AI channel #" + channel.id()
                     + " needs region and vertex_ai_project_id in its config");
         }
-        this.gemini = new OpenAiToGeminiExchange(context,
-                new VertexEndpoint(channel.baseUrl(), project, region, this::bearer));
+        VertexEndpoint endpoint = new VertexEndpoint(channel.baseUrl(), project, region, this::bearer);
+        this.translation = VertexClaudeModels.isClaude(context.upstreamModel())
+                ? new OpenAiToVertexClaudeExchange(context, endpoint, Instant.now().getEpochSecond())
+                : new OpenAiToGeminiExchange(context, endpoint);
     }
 
     @Override
@@ -113,7 +110,7 @@ final class OpenAiToVertexExchange implements ProviderExchange, NeedsCredential 
 
     @Override
     public UpstreamRequest translateRequest(ClientRequest request) {
-        return gemini.translateRequest(request);
+        return translation.translateRequest(request);
     }
 
     @Override
@@ -123,21 +120,26 @@ final class OpenAiToVertexExchange implements ProviderExchange, NeedsCredential 
 
     @Override
     public TranslatedBody translateBody(int status, UpstreamHeaders headers, byte[] body) {
-        return gemini.translateBody(status, headers, body);
+        return translation.translateBody(status, headers, body);
     }
 
     @Override
     public void onEvent(SseEvent event, EventSink sink) {
-        gemini.onEvent(event, sink);
+        translation.onEvent(event, sink);
     }
 
     @Override
     public void onStreamEnd(EventSink sink) {
-        gemini.onStreamEnd(sink);
+        translation.onStreamEnd(sink);
     }
 
     @Override
     public Usage usage() {
-        return gemini.usage();
+        return translation.usage();
+    }
+
+    @Override
+    public String errorMessage(int status, byte[] body) {
+        return translation.errorMessage(status, body);
     }
 }

@@ -5,10 +5,11 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Vertex AI's Gemini publisher models:
- * {@code https://{region}-aiplatform.googleapis.com/v1/projects/{project}/locations/{region}/publishers/google/models/{model}:{method}}
+ * Vertex AI's publisher models: {@code https://{region}-aiplatform.googleapis.com/v1/projects/{project}}
+ * {@code /locations/{region}/publishers/{publisher}/models/{model}:{method}}
  * ({@code aiplatform.googleapis.com} for the {@code global} location; a channel base URL replaces the host),
- * authenticated with the OAuth access token the core obtained (see {@link OpenAiToVertexExchange}).
+ * authenticated with the OAuth access token the core obtained (see {@link OpenAiToVertexExchange}). As a
+ * {@link GeminiEndpoint} it addresses Google's own models ({@code publishers/google}).
  */
 final class VertexEndpoint implements GeminiEndpoint {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]+");
@@ -32,8 +33,13 @@ final class VertexEndpoint implements GeminiEndpoint {
 
     @Override
     public String url(String model, String method, boolean beta) {
-        return host + "/v1/projects/" + project + "/locations/" + region + "/publishers/google/models/" + model
-                + ":" + method;
+        return url("google", model, method);
+    }
+
+    /** The URL of {@code method} for {@code model} (already a safe path segment) of {@code publisher}. */
+    String url(String publisher, String model, String method) {
+        return host + "/v1/projects/" + project + "/locations/" + region + "/publishers/" + publisher + "/models/"
+                + model + ":" + method;
     }
 
     @Override

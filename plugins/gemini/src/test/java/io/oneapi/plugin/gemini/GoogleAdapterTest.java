@@ -37,8 +37,24 @@ class GoogleAdapterTest {
         assertEquals(List.of("api_version"), types.get(1).settings());
         assertEquals(List.of("region", "vertex_ai_project_id", "vertex_ai_adc"), types.get(2).settings());
         assertEquals("", types.get(2).defaultBaseUrl(), "Vertex hosts are regional");
-        assertFalse(types.get(2).defaultModels().stream().anyMatch(m -> m.contains("claude")),
-                "no Claude on Vertex until it is translated");
+        assertEquals(VertexClaudeModels.DEFAULTS, types.get(2).defaultModels().subList(0, 11),
+                "Claude on Vertex first, as One API lists it");
+        assertTrue(types.get(2).defaultModels().containsAll(List.of("claude-3-5-sonnet-v2@20241022",
+                "claude-3-haiku@20240307", "gemini-1.5-pro-002", "gemini-2.5-flash")));
+    }
+
+    @Test
+    void vertexClaudeNames() {
+        assertTrue(VertexClaudeModels.isClaude("claude-3-5-haiku@20241022"));
+        assertTrue(VertexClaudeModels.isClaude("Claude-3-opus@20240229"));
+        assertFalse(VertexClaudeModels.isClaude("gemini-1.5-pro"));
+        assertEquals("claude-3-5-sonnet-v2@20241022", VertexClaudeModels.vertexName("claude-3-5-sonnet-20241022"));
+        assertEquals("claude-3-5-sonnet@20240620", VertexClaudeModels.vertexName("claude-3-5-sonnet-20240620"));
+        assertEquals("claude-3-5-sonnet-v2@20241022", VertexClaudeModels.vertexName("claude-3-5-sonnet-latest"));
+        assertEquals("claude-opus-4-1@20250805", VertexClaudeModels.vertexName("claude-opus-4-1-20250805"));
+        assertEquals("claude-3-haiku@20240307", VertexClaudeModels.vertexName("claude-3-haiku@20240307"));
+        assertEquals("claude-sonnet-4-5", VertexClaudeModels.vertexName("claude-sonnet-4-5"), "undated: as it is");
+        assertThrows(IllegalArgumentException.class, () -> VertexClaudeModels.vertexName("claude-3:rawPredict?x"));
     }
 
     @Test
@@ -50,6 +66,8 @@ class GoogleAdapterTest {
                 adapter.newExchange(context(24, RelayMode.EMBEDDINGS, "text-embedding-004")));
         assertInstanceOf(OpenAiToVertexExchange.class,
                 adapter.newExchange(context(42, RelayMode.CHAT_COMPLETIONS, "gemini-pro")));
+        assertInstanceOf(OpenAiToVertexExchange.class,
+                adapter.newExchange(context(42, RelayMode.CHAT_COMPLETIONS, "claude-3-5-haiku@20241022")));
         assertEquals(StreamMode.TRANSLATE, adapter.newExchange(context(24, RelayMode.CHAT_COMPLETIONS, "g")).streamMode());
     }
 
@@ -57,6 +75,7 @@ class GoogleAdapterTest {
     void asksTheCoreToFetchImagesForGeminiChatOnly() {
         assertTrue(adapter.needsInlineImages(context(24, RelayMode.CHAT_COMPLETIONS, "gemini-1.5-pro")));
         assertTrue(adapter.needsInlineImages(context(42, RelayMode.CHAT_COMPLETIONS, "gemini-1.5-pro")));
+        assertTrue(adapter.needsInlineImages(context(42, RelayMode.CHAT_COMPLETIONS, "claude-3-haiku@20240307")));
         assertFalse(adapter.needsInlineImages(context(24, RelayMode.EMBEDDINGS, "text-embedding-004")));
         assertFalse(adapter.needsInlineImages(context(11, RelayMode.CHAT_COMPLETIONS, "PaLM-2")));
     }

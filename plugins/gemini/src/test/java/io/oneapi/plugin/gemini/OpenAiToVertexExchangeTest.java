@@ -57,11 +57,15 @@ class OpenAiToVertexExchangeTest {
     }
 
     static OpenAiToVertexExchange exchange(String adc) {
+        return exchange(adc, "gemini-2.0-flash-001");
+    }
+
+    static OpenAiToVertexExchange exchange(String adc, String model) {
         Map<String, String> config = new HashMap<>(Map.of("region", "us-east5", "vertex_ai_project_id", "proj"));
         config.put("vertex_ai_adc", adc);
         ChannelInfo channel = new ChannelInfo(9, GoogleChannelTypes.VERTEX_AI, "vertex", "", "", config, "");
         ExchangeContext context = new ExchangeContext(channel, RelayMode.CHAT_COMPLETIONS, "/v1/chat/completions",
-                "", "gemini-2.0-flash-001", null, false, "", false);
+                "", model, null, false, "", false);
         return (OpenAiToVertexExchange) new GoogleAdapter().newExchange(context);
     }
 
@@ -162,13 +166,15 @@ class OpenAiToVertexExchangeTest {
 
     @Test
     void noRequestGoesOutWithoutAToken() {
-        OpenAiToVertexExchange exchange = exchange(keyFile(keys, "https://t/token"));
-        FixtureClientRequest request = FixtureClientRequest.chat(
-                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
-        assertThrows(IllegalStateException.class, () -> exchange.translateRequest(request));
-        exchange.useCredential(new AccessToken("ya29.t", Duration.ofMinutes(5)));
-        List<Header> headers = exchange.translateRequest(request).headers();
-        assertTrue(headers.contains(new Header("Authorization", "Bearer ya29.t")), headers.toString());
+        for (String model : List.of("gemini-2.0-flash-001", "claude-3-5-haiku@20241022")) {
+            OpenAiToVertexExchange exchange = exchange(keyFile(keys, "https://t/token"), model);
+            FixtureClientRequest request = FixtureClientRequest.chat(
+                    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+            assertThrows(IllegalStateException.class, () -> exchange.translateRequest(request), model);
+            exchange.useCredential(new AccessToken("ya29.t", Duration.ofMinutes(5)));
+            List<Header> headers = exchange.translateRequest(request).headers();
+            assertTrue(headers.contains(new Header("Authorization", "Bearer ya29.t")), model + ": " + headers);
+        }
     }
 
     private static Map<String, String> form(String body) {
