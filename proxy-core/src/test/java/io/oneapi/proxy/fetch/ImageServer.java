@@ -97,6 +97,12 @@ public final class ImageServer implements AutoCloseable {
     }
 
     private ImageServer handle(String path, Handler handler) {
+        try {
+            // Newer JDKs refuse a second context for a path; a test may re-script one.
+            server.removeContext(path);
+        } catch (IllegalArgumentException notRegistered) {
+            // first handler for this path
+        }
         server.createContext(path, exchange -> {
             if (!exchange.getRequestURI().getPath().equals(path)) {
                 exchange.sendResponseHeaders(404, -1);
