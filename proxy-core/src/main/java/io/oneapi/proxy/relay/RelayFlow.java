@@ -16,6 +16,7 @@ import io.oneapi.proxy.fetch.ImageUrls;
 import io.oneapi.proxy.route.RoutedChannel;
 import io.oneapi.proxy.upstream.UpstreamCall;
 import io.oneapi.proxy.upstream.UpstreamListener;
+import io.oneapi.proxy.websocket.WebSocketCall;
 import io.oneapi.spi.AccessToken;
 import io.oneapi.spi.ErrorKind;
 import io.oneapi.spi.ExchangeContext;
@@ -28,6 +29,7 @@ import io.oneapi.spi.ProviderExchange;
 import io.oneapi.spi.RelayMode;
 import io.oneapi.spi.UpstreamRequest;
 import io.oneapi.spi.Usage;
+import io.oneapi.spi.WebSocketUpstream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,7 @@ public final class RelayFlow implements UpstreamListener {
     private FollowUpSteps followUps;
     private ExchangeContext exchangeContext;
     private UpstreamCall call;
+    private WebSocketCall webSocket;
     private HttpResponse head;
     private BodyCollector collector;
     private StreamForwarder stream;
@@ -221,11 +224,28 @@ public final class RelayFlow implements UpstreamListener {
                     + " converted for the upstream."), ErrorKind.UNAVAILABLE, 500);
             return;
         }
+        if (exchange instanceof WebSocketUpstream socket) {
+            openWebSocket(upstreamRequest, socket);
+            return;
+        }
         ByteBuf body = upstreamRequest.forwardsClientBody() ? request.content().retainedDuplicate()
                 : Unpooled.wrappedBuffer(upstreamRequest.body());
         try {
             upstreamReached = true;
             startCall(upstreamRequest, body);
+        } catch (IllegalArgumentException e) {
+            upstreamReached = false;
+            attemptFailed(OpenAiError.gateway(500, "invalid_channel_base_url", e.getMessage()),
+                    ErrorKind.UNAVAILABLE, 500);
+        }
+    }
+
+    /** An upstream that speaks over a WebSocket ({@link WebSocketUpstream}): the core owns the socket. */
+    private void openWebSocket(UpstreamRequest upstreamRequest, WebSocketUpstream socket) {
+        try {
+            upstreamReached = true;
+            webSocket = WebSocketCall.start(services.upstream(), ctx.channel().eventLoop(), upstreamRequest,
+                    auth.facts().stream(), socket, services.relayTimeout(), this);
         } catch (IllegalArgumentException e) {
             upstreamReached = false;
             attemptFailed(OpenAiError.gateway(500, "invalid_channel_base_url", e.getMessage()),
@@ -313,6 +333,8 @@ public final class RelayFlow implements UpstreamListener {
             stream.onContent(content);
             if (!ctx.channel().isWritable() && call != null) {
                 call.pause();
+            } else if (!ctx.channel().isWritable() && webSocket != null) {
+                webSocket.pause();
             }
         } else if (collector != null) {
             collector.add(content);
@@ -378,6 +400,7 @@ public final class RelayFlow implements UpstreamListener {
     private void attemptFailed(OpenAiError error, ErrorKind kind, int status) {
         collector = null;
         call = null;
+        webSocket = null;
         services.health().onFailure(channel, kind, status, error.message());
         if (kind == ErrorKind.AUTH_FAILED) {
             services.credentials().forget(channel.id()); // a revoked token must not be reused
@@ -418,6 +441,9 @@ public final class RelayFlow implements UpstreamListener {
         if (call != null) {
             call.abort();
         }
+        if (webSocket != null) {
+            webSocket.abort();
+        }
         if (stream != null) {
             stream.abandon();
             complete(RelayOutcome.CLIENT_ABORT, stream.usage(), stream.generatedText());
@@ -442,11 +468,15 @@ public final class RelayFlow implements UpstreamListener {
         if (call != null && ctx.channel().isWritable()) {
             call.resume();
         }
+        if (webSocket != null && ctx.channel().isWritable()) {
+            webSocket.resume();
+        }
     }
 
     private void complete(RelayOutcome outcome, Usage usage, String generatedText) {
         finished = true;
         call = null;
+        webSocket = null;
         byte[] body = usage == null ? ByteBufUtil.getBytes(request.content()) : null;
         RelayRecord record = new RelayRecord(requestId, outcome, mode, channel.id(), channel.type(),
                 exchangeContext.requestedModel(), exchangeContext.upstreamModel(),

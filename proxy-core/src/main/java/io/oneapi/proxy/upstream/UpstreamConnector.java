@@ -2,6 +2,8 @@ package io.oneapi.proxy.upstream;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
@@ -94,7 +96,29 @@ public final class UpstreamConnector implements AutoCloseable {
     }
 
     private SimpleChannelPool newPool(EventLoop loop, UpstreamEndpoint endpoint) {
-        Bootstrap bootstrap = new Bootstrap()
+        return new SimpleChannelPool(bootstrap(loop, endpoint), new AbstractChannelPoolHandler() {
+            @Override
+            public void channelCreated(Channel ch) {
+                initPipeline(ch, endpoint);
+            }
+        }, ChannelHealthChecker.ACTIVE, true, true);
+    }
+
+    /**
+     * A new connection to {@code endpoint} on {@code loop}, outside the pools, with the proxy, TLS, idle timeout
+     * and HTTP codec of pooled ones: for a request that takes its connection over (a WebSocket upgrade).
+     */
+    public ChannelFuture connectUnpooled(EventLoop loop, UpstreamEndpoint endpoint) {
+        return bootstrap(loop, endpoint).handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                initPipeline(ch, endpoint);
+            }
+        }).connect();
+    }
+
+    private Bootstrap bootstrap(EventLoop loop, UpstreamEndpoint endpoint) {
+        return new Bootstrap()
                 .group(loop)
                 .channel(channelType)
                 .option(ChannelOption.AUTO_READ, false)
@@ -109,12 +133,6 @@ public final class UpstreamConnector implements AutoCloseable {
                 // Never resolve names on the event loop: Netty's DNS resolver is asynchronous; with a proxy
                 // the proxy resolves the destination.
                 .resolver(proxyAddress == null ? dns : NoopAddressResolverGroup.INSTANCE);
-        return new SimpleChannelPool(bootstrap, new AbstractChannelPoolHandler() {
-            @Override
-            public void channelCreated(Channel ch) {
-                initPipeline(ch, endpoint);
-            }
-        }, ChannelHealthChecker.ACTIVE, true, true);
     }
 
     private void initPipeline(Channel ch, UpstreamEndpoint endpoint) {

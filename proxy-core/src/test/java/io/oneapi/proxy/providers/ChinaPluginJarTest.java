@@ -15,19 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.pf4j.PluginClassLoader;
 
 /**
- * Loads the {@code china} plugin jar this build packaged, through PF4J as the proxy does: four adapters from
+ * Loads the {@code china} plugin jar this build packaged, through PF4J as the proxy does: five adapters from
  * one jar, each serving its channel type, with their models in the catalogue.
  */
 class ChinaPluginJarTest {
 
     @Test
-    void servesItsFourTypesFromThePluginsClassLoader() {
+    void servesItsFiveTypesFromThePluginsClassLoader() {
         Path folder = Path.of(System.getProperty(PluginRegistry.PLUGINS_DIR_PROPERTY, "missing"));
         assertTrue(Files.isRegularFile(folder.resolve("china-0.1.0.jar")),
                 "the china plugin jar is missing from " + folder + ": package the plugins first (mvn verify)");
         try (PluginRegistry registry = PluginRegistry.load(folder)) {
             List<LoadedAdapter> china = registry.adapters().stream().filter(a -> a.pluginId().equals("china")).toList();
-            assertEquals(Map.of("baidu", 15, "zhipu", 16, "ali", 17, "tencent", 23), china.stream()
+            assertEquals(Map.of("baidu", 15, "zhipu", 16, "ali", 17, "xunfei", 18, "tencent", 23), china.stream()
                     .collect(Collectors.toMap(a -> a.descriptor().id(), a -> a.descriptor().channelTypes().get(0).type())));
             for (LoadedAdapter loaded : china) {
                 assertInstanceOf(PluginClassLoader.class, loaded.adapter().getClass().getClassLoader());
@@ -40,6 +40,7 @@ class ChinaPluginJarTest {
             assertEquals("ali", registry.models().find("qwen-max-longcontext").orElseThrow().ownedBy());
             assertEquals("zhipu", registry.models().find("glm-4v").orElseThrow().ownedBy());
             assertEquals("tencent", registry.models().find("hunyuan-embedding").orElseThrow().ownedBy());
+            assertEquals("xunfei", registry.models().find("Spark-4.0-Ultra").orElseThrow().ownedBy());
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oneapi.plugin.china.ernie.ErnieAdapter;
 import io.oneapi.plugin.china.hunyuan.HunyuanAdapter;
 import io.oneapi.plugin.china.qwen.QwenAdapter;
+import io.oneapi.plugin.china.xunfei.XunfeiAdapter;
 import io.oneapi.plugin.china.zhipu.ZhipuAdapter;
 import io.oneapi.spi.ChannelTypeInfo;
 import io.oneapi.spi.ProviderAdapter;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Channel types, labels, base URLs, default models and settings as One API has them (inventory 4.2, 4.5). */
 class DescriptorsTest {
     private static final List<ProviderAdapter> ADAPTERS = List.of(new ErnieAdapter(), new ZhipuAdapter(),
-            new QwenAdapter(), new HunyuanAdapter());
+            new QwenAdapter(), new XunfeiAdapter(), new HunyuanAdapter());
 
     private static ChannelTypeInfo type(ProviderAdapter adapter) {
         List<ChannelTypeInfo> types = adapter.descriptor().channelTypes();
@@ -35,6 +36,7 @@ class DescriptorsTest {
                 "15 百度文心千帆 https://aip.baidubce.com baidu",
                 "16 智谱 ChatGLM https://open.bigmodel.cn zhipu",
                 "17 阿里通义千问 https://dashscope.aliyuncs.com ali",
+                "18 讯飞星火认知 wss://spark-api.xf-yun.com xunfei",
                 "23 腾讯混元 https://hunyuan.tencentcloudapi.com tencent"),
                 ADAPTERS.stream().map(DescriptorsTest::type).map(t -> t.type() + " " + t.label() + " "
                         + t.defaultBaseUrl() + " " + t.ownedBy()).toList());
@@ -52,6 +54,8 @@ class DescriptorsTest {
         assertTrue(ali.size() > 80, "about eighty names: " + ali.size());
         assertTrue(ali.containsAll(List.of("qwen-turbo", "qwen-max-longcontext", "qwq-32b-preview", "text-embedding-v3",
                 "ali-stable-diffusion-xl", "wanx-v1", "qwen-mt-turbo", "deepseek-r1-distill-llama-70b")));
+        assertEquals(List.of("Spark-Lite", "Spark-Pro", "Spark-Pro-128K", "Spark-Max", "Spark-Max-32K",
+                "Spark-4.0-Ultra"), type(new XunfeiAdapter()).defaultModels());
         assertEquals(List.of("hunyuan-lite", "hunyuan-standard", "hunyuan-standard-256K", "hunyuan-pro",
                 "hunyuan-vision", "hunyuan-embedding"), type(new HunyuanAdapter()).defaultModels());
         for (ProviderAdapter adapter : ADAPTERS) {
@@ -66,6 +70,7 @@ class DescriptorsTest {
         assertEquals(List.of(), type(new ErnieAdapter()).settings());
         assertEquals(List.of(), type(new ZhipuAdapter()).settings());
         assertEquals(List.of(), type(new HunyuanAdapter()).settings());
+        assertEquals(List.of("api_version"), type(new XunfeiAdapter()).settings(), "the version for unknown models");
     }
 
     @Test
