@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
@@ -15,6 +16,7 @@ import io.oneapi.proxy.route.RoutedChannel;
 import io.oneapi.proxy.upstream.UpstreamCall;
 import io.oneapi.proxy.upstream.UpstreamConnector;
 import io.oneapi.proxy.upstream.CollectingListener;
+import io.oneapi.proxy.websocket.WebSocketCall;
 import io.oneapi.spi.ErrorKind;
 import io.oneapi.spi.ExchangeContext;
 import io.oneapi.spi.NeedsCredential;
@@ -24,6 +26,7 @@ import io.oneapi.spi.RelayMode;
 import io.oneapi.spi.StreamMode;
 import io.oneapi.spi.TranslatedBody;
 import io.oneapi.spi.UpstreamRequest;
+import io.oneapi.spi.WebSocketUpstream;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -121,6 +124,16 @@ final class ChannelTestCall implements CollectingListener.Receiver {
         } catch (RuntimeException e) {
             done.accept(new Outcome(false, "request conversion failed: " + e.getMessage(), 0, model,
                     ErrorKind.BAD_REQUEST.name()));
+            return;
+        }
+        if (exchange instanceof WebSocketUpstream socket) {
+            // iFlytek Spark v1 and other WebSocket upstreams: the relay's socket handling, answer collected.
+            try {
+                WebSocketCall.start(connector, loop, upstream, false, socket, timeout,
+                        new CollectingListener(ByteBufAllocator.DEFAULT, MAX_BODY, this));
+            } catch (IllegalArgumentException e) {
+                done.accept(new Outcome(false, e.getMessage(), 0, model, ErrorKind.UNAVAILABLE.name()));
+            }
             return;
         }
         ByteBuf out = Unpooled.wrappedBuffer(upstream.forwardsClientBody() ? bytes : upstream.body());

@@ -7,13 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oneapi.plugin.china.xunfei.XunfeiAdapter;
+import io.oneapi.proxy.testing.TestGateway;
 import io.oneapi.storage.LogEntry;
+import io.oneapi.storage.ProviderChannel;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -139,6 +145,30 @@ class XunfeiRelayTest {
         HttpResponse<String> response = ask(false);
 
         assertEquals(502, response.statusCode(), response.body());
+    }
+
+    @Test
+    void theAdminChannelTestGoesOverTheWebSocketToo() throws Exception {
+        spark.answer(ANSWER, false);
+        String sessionSecret = "session-secret";
+        try (TestGateway gateway = TestGateway.start(Files.createDirectories(dir.resolve("channel-test")),
+                Map.of("SESSION_SECRET", sessionSecret),
+                Map.of(), List.of(new XunfeiAdapter()))) {
+            long now = System.currentTimeMillis() / 1000;
+            int id = gateway.storage().channels().insert(new ProviderChannel(0, 18, "app-1|" + SECRET + "|spark-key", 1,
+                    "spark", 0, now, 0, 0, spark.baseUrl(), "", 0, 0, "Spark-Lite", "default", 0, "", 0, "{}", ""));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(sessionSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            HttpResponse<String> response = gateway.http().send(HttpRequest.newBuilder(URI.create(gateway.url(
+                    "/internal/channel/test/" + id))).POST(HttpRequest.BodyPublishers.noBody())
+                    .header("X-OneAPI-Internal", HexFormat.of().formatHex(mac.doFinal(
+                            "internal".getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode outcome = json(response.body());
+            assertTrue(outcome.path("success").asBoolean(), response.body());
+            assertEquals("你好，我是星火", outcome.path("message").asText());
+        }
     }
 
     private static Map<String, String> query(String uri) {
