@@ -12,7 +12,8 @@ JAR=${JAR:-$HERE/../target/benchmarks.jar}
 JAVA=${JAVA:-java}
 RUNS=${RUNS:-3}                      # repetitions of phases 1 and 2 (medians are reported)
 DURATION=${DURATION:-20}             # seconds per wrk run and per open-loop run
-WARMUP=${WARMUP:-5}                  # seconds of warm-up per target before measuring
+WARMUP=${WARMUP:-15}                 # seconds of wrk warm-up per target (JIT) before phase 1 measures
+OPENLOOP_WARMUP=${OPENLOOP_WARMUP:-5}  # seconds at the fixed rate before phase 2 records
 CONNECTIONS=${CONNECTIONS:-64}
 WRK_THREADS=${WRK_THREADS:-2}
 STREAMS=${STREAMS:-1000}
@@ -26,6 +27,8 @@ GATEWAY_PORT=${GATEWAY_PORT:-18083}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}
 BATCH_UPDATES=${BATCH_UPDATES:-false}   # the gateway's BATCH_UPDATE_ENABLED (One API's default: false)
 PROFILE=${PROFILE:-false}            # true: JFR-record the gateway during its wrk runs (slows it; not for figures)
+PHASES=${PHASES:-1 2 3}              # which phases to run; phase 2 without 1 needs HALF_RATE
+HALF_RATE=${HALF_RATE:-}             # phase 2's fixed rate; default: half the gateway's median phase-1 req/s
 OUT=${OUT:-$(mktemp -d /tmp/oneapi-load.XXXXXX)}
 PATH_V1=/v1/chat/completions
 
@@ -173,12 +176,14 @@ EOF
     echo "java: $("$JAVA" -version 2>&1 | head -n1)"
     echo "nginx: $(nginx -v 2>&1)"
     echo "wrk: $(wrk -v 2>&1 | head -n1)"
-    echo "commit: $(git -C "$HERE" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "commit: ${COMMIT:-$(git -C "$HERE" rev-parse --short HEAD 2>/dev/null || echo unknown)}"
     echo "settings: connections=$CONNECTIONS duration=${DURATION}s runs=$RUNS streams=$STREAMS ramp=${RAMP_MS}ms" \
          "chunk-delay=${CHUNK_DELAY_MS}ms batch-updates=$BATCH_UPDATES gateway-java-opts='$GATEWAY_JAVA_OPTS'"
     echo "load before start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$OUT/environment.txt"
 cat "$OUT/environment.txt" >&2
+
+wants() { [[ " $PHASES " == *" $1 "* ]]; }
 
 # ---------------------------------------------------------------- phase 1: throughput and CPU per request (wrk)
 run_wrk() { # target seconds -> writes wrk output to stdout
@@ -187,13 +192,13 @@ run_wrk() { # target seconds -> writes wrk output to stdout
 to_us() { # wrk duration such as 812.00us, 1.23ms, 2.00s
     awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) print n; else if (v ~ /ms$/) print n * 1000; else if (v ~ /s$/) print n * 1000000; else print n }'
 }
-for t in "${TARGETS[@]}"; do
+printf 'run\ttarget\trps\trequests\tcpu_us_per_req\tp99_us\tnon2xx\tsocket_errors\n' >"$OUT/wrk.tsv"
+wants 1 && for t in "${TARGETS[@]}"; do
     log "phase 1: warming up $t for ${WARMUP}s"
     run_wrk "$t" "$WARMUP" >"$OUT/wrk-warmup-$t.txt"
 done
-[ "$PROFILE" = true ] && jcmd "$GATEWAY_PID" JFR.start name=load settings=profile >/dev/null
-printf 'run\ttarget\trps\trequests\tcpu_us_per_req\tp99_us\tnon2xx\tsocket_errors\n' >"$OUT/wrk.tsv"
-for run in $(seq "$RUNS"); do
+wants 1 && [ "$PROFILE" = true ] && jcmd "$GATEWAY_PID" JFR.start name=load settings=profile >/dev/null
+wants 1 && for run in $(seq "$RUNS"); do
     for t in "${TARGETS[@]}"; do
         # shellcheck disable=SC2046
         before=$(cpu_ticks $(target_pids "$t"))
@@ -211,20 +216,21 @@ for run in $(seq "$RUNS"); do
         log "phase 1 run $run $t: $rps req/s, $cpu us CPU/request, p99 ${p99}us, non-2xx ${non2xx:-0}"
     done
 done
-if [ "$PROFILE" = true ]; then
+if wants 1 && [ "$PROFILE" = true ]; then
     jcmd "$GATEWAY_PID" JFR.stop name=load filename="$OUT/gateway.jfr" >/dev/null
     python3 "$HERE/jfr-hotspots.py" "$OUT/gateway.jfr" 40 >"$OUT/hotspots.txt" || log "hot-spot summary failed"
 fi
 wrk_median() { awk -F'\t' -v t="$1" -v c="$2" 'NR > 1 && $2 == t {print $c}' "$OUT/wrk.tsv" | median; }
 
 # ---------------------------------------------------------------- phase 2: latency at half the gateway's max load
-HALF_RATE=$(awk -v r="$(wrk_median gateway 3)" 'BEGIN {printf "%d", r / 2}')
+[ -n "$HALF_RATE" ] || ! wants 2 || HALF_RATE=$(awk -v r="$(wrk_median gateway 3)" 'BEGIN {printf "%d", r / 2}')
+! wants 2 || [ "${HALF_RATE:-0}" -gt 0 ] 2>/dev/null || die "phase 2 needs a rate: run phase 1 or set HALF_RATE"
 printf 'run\ttarget\trate\tachieved\tp50_us\tp99_us\tp999_us\terrors\n' >"$OUT/openloop.tsv"
-for run in $(seq "$RUNS"); do
+wants 2 && for run in $(seq "$RUNS"); do
     for t in "${TARGETS[@]}"; do
         line=$("$JAVA" -cp "$JAR" io.oneapi.bench.load.OpenLoopLoad --url "${URL[$t]}" --key "$KEY" \
-            --rate "$HALF_RATE" --connections "$CONNECTIONS" --duration-s "$DURATION" --warmup-s "$WARMUP" \
-            --label "$t" 2>>"$OUT/openloop.log" | grep '^RESULT')
+            --rate "$HALF_RATE" --connections "$CONNECTIONS" --duration-s "$DURATION" --warmup-s "$OPENLOOP_WARMUP" \
+            --label "$t" 2>>"$OUT/openloop.log" | grep '^RESULT') || die "open-loop run failed (see $OUT/openloop.log)"
         echo "$line" >>"$OUT/openloop.log"
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$t" "$HALF_RATE" "$(field "$line" achieved)" \
             "$(field "$line" p50_us)" "$(field "$line" p99_us)" "$(field "$line" p999_us)" \
@@ -236,18 +242,22 @@ openloop_median() { awk -F'\t' -v t="$1" -v c="$2" 'NR > 1 && $2 == t {print $c}
 
 # ---------------------------------------------------------------- phase 3: concurrent streams
 printf 'round\ttarget\tstreams\tcomplete\tfailed\tttfb_p50_us\tttfb_p99_us\tpeak_open\trss_max_kb\n' >"$OUT/streams.tsv"
-for t in "${TARGETS[@]}"; do
-    rss_pid=0
-    [ "$t" = gateway ] && rss_pid=$GATEWAY_PID
-    "$JAVA" -cp "$JAR" io.oneapi.bench.load.StreamLoad --url "${URL[$t]}" --key "$KEY" --streams "$STREAMS" \
-        --ramp-ms "$RAMP_MS" --rounds "$STREAM_ROUNDS" --warmup-rounds 1 --timeout-s 60 --rss-pid "$rss_pid" \
-        --label "$t" 2>>"$OUT/streams.log" | grep '^RESULT' | tee -a "$OUT/streams.log" | while read -r line; do
-        [ "$(field "$line" warmup)" = true ] && continue
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(field "$line" round)" "$t" "$(field "$line" streams)" \
+# Targets interleaved round by round (each invocation: one warm-up round, then one measured round), so a
+# change in the machine's background load hits all three alike.
+wants 3 && for round in $(seq "$STREAM_ROUNDS"); do
+    for t in "${TARGETS[@]}"; do
+        rss_pid=0
+        [ "$t" = gateway ] && rss_pid=$GATEWAY_PID
+        line=$("$JAVA" -cp "$JAR" io.oneapi.bench.load.StreamLoad --url "${URL[$t]}" --key "$KEY" \
+            --streams "$STREAMS" --ramp-ms "$RAMP_MS" --rounds 1 --warmup-rounds 1 --timeout-s 60 \
+            --rss-pid "$rss_pid" --label "$t" 2>>"$OUT/streams.log" | grep '^RESULT' | tee -a "$OUT/streams.log" \
+            | grep 'warmup=false') || die "stream run failed (see $OUT/streams.log)"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$t" "$(field "$line" streams)" \
             "$(field "$line" complete)" "$(field "$line" failed)" "$(field "$line" ttfb_p50_us)" \
             "$(field "$line" ttfb_p99_us)" "$(field "$line" peak_open)" "$(field "$line" rss_max_kb)" >>"$OUT/streams.tsv"
+        log "phase 3 round $round $t: $(field "$line" complete)/$(field "$line" streams) complete," \
+            "TTFB p50 $(field "$line" ttfb_p50_us)us p99 $(field "$line" ttfb_p99_us)us"
     done
-    log "phase 3 $t: $(awk -F'\t' -v t="$t" '$2 == t {printf "%s/%s complete, TTFB p99 %sus; ", $4, $3, $7}' "$OUT/streams.tsv")"
 done
 streams_median() { awk -F'\t' -v t="$1" -v c="$2" 'NR > 1 && $2 == t {print $c}' "$OUT/streams.tsv" | median; }
 GATEWAY_HWM_KB=$(awk '/VmHWM/ {print $2}' "/proc/$GATEWAY_PID/status")
@@ -293,5 +303,7 @@ verdict() { awk -v ok="$1" 'BEGIN {print (ok ? "met" : "NOT met")}'; }
     echo "added TTFB p99: gateway ${added_ttfb}us, nginx ${added_ttfb_nginx}us (target gateway < 2000us: $(verdict "$(awk -v a="$added_ttfb" 'BEGIN {print a < 2000}')"))"
     rss_mb=$(awk -F'\t' 'NR > 1 && $2 == "gateway" && $9 > m {m = $9} END {printf "%.0f", m / 1024}' "$OUT/streams.tsv")
     echo "gateway RSS: max ${rss_mb} MB sampled during streams, peak ${GATEWAY_HWM_KB:-0} kB (VmHWM) over the whole run (target < 512 MB: $(verdict "$(awk -v a="$rss_mb" -v h="${GATEWAY_HWM_KB:-0}" 'BEGIN {print a < 512 && h / 1024 < 512}')"))"
+    echo
+    echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"
 } | tee "$OUT/summary.txt"
 log "done; raw data in $OUT"
