@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oneapi.plugin.china.testing.RecordedRequest;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import io.oneapi.spi.ChannelInfo;
 import io.oneapi.spi.ChannelTypeInfo;
 import io.oneapi.spi.ExchangeContext;
@@ -42,8 +42,7 @@ class ReplicateAdapterTest {
         OpenAiToReplicateExchange exchange = (OpenAiToReplicateExchange) new ReplicateAdapter().newExchange(
                 new ExchangeContext(channel, RelayMode.CHAT_COMPLETIONS, "/v1/chat/completions", "", "meta/llama-2-7b",
                         "meta/llama-2-7b", false, "", false));
-        exchange.translateRequest(RecordedRequest.of("/v1/chat/completions",
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
+        exchange.translateRequest(FixtureClientRequest.chat("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
         byte[] processing = "{\"status\":\"processing\",\"urls\":{\"get\":\"https://api.replicate.com/v1/predictions/p\"}}"
                 .getBytes(StandardCharsets.UTF_8);
         int polls = 0;

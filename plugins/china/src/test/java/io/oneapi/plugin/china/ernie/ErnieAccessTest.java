@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oneapi.plugin.china.testing.RecordedRequest;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import io.oneapi.spi.AccessToken;
 import io.oneapi.spi.ChannelInfo;
 import io.oneapi.spi.ExchangeContext;
@@ -78,7 +78,7 @@ class ErnieAccessTest {
     void noRequestLeavesWithoutAToken() {
         OpenAiToErnieExchange exchange = exchange("a|b", "");
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> exchange.translateRequest(
-                RecordedRequest.of("/v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")));
+                FixtureClientRequest.chat("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")));
         assertTrue(error.getMessage().contains("no Baidu access token"), error.getMessage());
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oneapi.plugin.china.common.Digests;
-import io.oneapi.plugin.china.testing.RecordedRequest;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import io.oneapi.spi.ChannelInfo;
 import io.oneapi.spi.ExchangeContext;
 import io.oneapi.spi.RelayMode;
@@ -75,7 +75,7 @@ class Tc3SignatureTest {
                 RelayMode.CHAT_COMPLETIONS, "/v1/chat/completions", "", "hunyuan-lite", "hunyuan-lite", false, "",
                 false), io.oneapi.plugin.china.testing.FixtureRunner.STAMP, () -> 1L);
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> exchange.translateRequest(
-                RecordedRequest.of("/v1/chat/completions", "{\"messages\":[]}")));
+                FixtureClientRequest.chat("{\"messages\":[]}")));
         assertEquals("the channel key must have the form AppId|SecretId|SecretKey", error.getMessage());
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oneapi.plugin.china.testing.FixtureRunner;
-import io.oneapi.plugin.china.testing.RecordedRequest;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import io.oneapi.spi.ChannelInfo;
 import io.oneapi.spi.ExchangeContext;
 import io.oneapi.spi.FollowUp;
@@ -29,7 +29,7 @@ class ImageTaskPollingTest {
         ImagesToWanxExchange exchange = (ImagesToWanxExchange) new QwenAdapter(() -> FixtureRunner.STAMP)
                 .newExchange(new ExchangeContext(channel, RelayMode.IMAGES_GENERATIONS, "/v1/images/generations", "",
                         "wanx-v1", "wanx-v1", false, "", false));
-        exchange.translateRequest(RecordedRequest.of("/v1/images/generations", "{\"prompt\":\"cat\"}"));
+        exchange.translateRequest(FixtureClientRequest.post("/v1/images/generations").json("{\"prompt\":\"cat\"}").build());
         FollowUp next = exchange.followUp(200, UpstreamHeaders.NONE,
                 "{\"output\":{\"task_id\":\"t\",\"task_status\":\"PENDING\"}}".getBytes(StandardCharsets.UTF_8));
         int polls = 0;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oneapi.spi.ChannelInfo;
 import io.oneapi.spi.ExchangeContext;
 import io.oneapi.spi.RelayMode;
+import io.oneapi.spi.testing.FixtureClientRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,10 +71,10 @@ public record FixtureCase(String name, Path folder, JsonNode node) {
                 ctx.path("stream").asBoolean(false), ctx.path("systemPrompt").asText(""), false);
     }
 
-    RecordedRequest request() {
+    FixtureClientRequest request() {
         JsonNode request = node.path("request");
         String body = request.has("text") ? request.get("text").asText() : request.path("body").toString();
-        return RecordedRequest.of(context().requestPath(), body);
+        return FixtureClientRequest.post(context().requestPath()).json(body).build();
     }
 
     /** The bytes of a recorded answer: {@code text}, {@code base64}, or the JSON {@code body}. */
