@@ -65,7 +65,7 @@ public final class FakeHttpServer implements AutoCloseable {
 
     /** The next request received, or null after 10 s. */
     public Seen next() throws InterruptedException {
-        return seen.poll(10, TimeUnit.SECONDS);
+        return seen.poll(30, TimeUnit.SECONDS); // generous: CI machines are shared and slow
     }
 
     public int received() {
