@@ -61,8 +61,7 @@ public final class RelayFlow implements UpstreamListener {
 
     private final Set<Integer> tried = new HashSet<>();
     private int retriesLeft;
-    private RelayBilling.ReserveRequest reserveRequest;
-    private RelayBilling.Hold hold;
+    private QuotaHold quota;
     private RoutedChannel channel;
     private ProviderAdapter adapter;
     private ProviderExchange exchange;
@@ -102,37 +101,23 @@ public final class RelayFlow implements UpstreamListener {
             return;
         }
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
-        reserveRequest = new RelayBilling.ReserveRequest(auth.user().id(), auth.token().id(),
+        quota = new QuotaHold(services, new RelayBilling.ReserveRequest(auth.user().id(), auth.token().id(),
                 auth.token().unlimitedQuota(), auth.token().name(), auth.user().username(), auth.group(),
                 auth.facts().model(), channel.type(), mode, ByteBufUtil.getBytes(request.content()),
-                Math.max(0, auth.facts().maxTokens()), contentType);
+                Math.max(0, auth.facts().maxTokens()), contentType), requestId);
         try {
-            services.blocking().execute(this::reserveBlocking);
+            quota.reserve(ctx.executor(), this::onReserved,
+                    error -> finishWithError(error, RelayOutcome.GATEWAY_ERROR));
         } catch (RejectedExecutionException e) {
             finishWithError(OpenAiError.gateway(503, "gateway_overloaded",
                     "The gateway is overloaded; retry shortly."), RelayOutcome.GATEWAY_ERROR);
         }
     }
 
-    /** Runs on the blocking executor. */
-    private void reserveBlocking() {
-        try {
-            RelayBilling.Hold reserved = services.billing().reserve(reserveRequest);
-            ctx.executor().execute(() -> onReserved(reserved));
-        } catch (BillingRefusal refusal) {
-            ctx.executor().execute(() -> finishWithError(refusal.error(), RelayOutcome.GATEWAY_ERROR));
-        } catch (RuntimeException e) {
-            LOG.error("Quota reservation failed for request {}", requestId, e);
-            ctx.executor().execute(() -> finishWithError(OpenAiError.gateway(500, "pre_consume_quota_failed",
-                    "Could not reserve quota; try again."), RelayOutcome.GATEWAY_ERROR));
-        }
-    }
-
-    private void onReserved(RelayBilling.Hold reserved) {
-        hold = reserved;
+    private void onReserved() {
         if (finished) {
             // The client left while we were reserving.
-            releaseHold();
+            quota.release();
             return;
         }
         attempt();
@@ -447,7 +432,7 @@ public final class RelayFlow implements UpstreamListener {
         if (stream != null) {
             stream.abandon();
             complete(RelayOutcome.CLIENT_ABORT, stream.usage(), stream.generatedText());
-        } else if (upstreamReached && hold != null) {
+        } else if (upstreamReached && quota != null && quota.held()) {
             if (collector != null) {
                 collector.release();
             }
@@ -457,7 +442,7 @@ public final class RelayFlow implements UpstreamListener {
                 collector.release();
             }
             finished = true;
-            releaseHold();
+            releaseQuota();
             request.release();
             onDone.run();
         }
@@ -484,20 +469,8 @@ public final class RelayFlow implements UpstreamListener {
                 generatedText, body, (System.nanoTime() - startNanos) / 1_000_000,
                 !exchangeContext.systemPrompt().isEmpty());
         request.release();
-        RelayBilling.Hold settled = hold;
-        hold = null;
-        if (settled != null) {
-            services.settlement().execute(() -> settleBlocking(settled, record));
-        }
+        quota.settle(record);
         onDone.run();
-    }
-
-    private void settleBlocking(RelayBilling.Hold settled, RelayRecord record) {
-        try {
-            services.billing().settle(settled, reserveRequest, record);
-        } catch (RuntimeException e) {
-            LOG.error("Settlement failed for request {}", record.requestId(), e);
-        }
     }
 
     private void finishWithError(OpenAiError error, RelayOutcome outcome) {
@@ -505,7 +478,7 @@ public final class RelayFlow implements UpstreamListener {
             return;
         }
         finished = true;
-        releaseHold();
+        releaseQuota();
         request.release();
         if (ctx.channel().isActive()) {
             Responses.error(ctx, keepAlive, error, requestId);
@@ -513,17 +486,9 @@ public final class RelayFlow implements UpstreamListener {
         onDone.run();
     }
 
-    private void releaseHold() {
-        RelayBilling.Hold released = hold;
-        hold = null;
-        if (released != null) {
-            services.settlement().execute(() -> {
-                try {
-                    services.billing().release(released);
-                } catch (RuntimeException e) {
-                    LOG.error("Releasing held quota failed for request {}", requestId, e);
-                }
-            });
+    private void releaseQuota() {
+        if (quota != null) {
+            quota.release();
         }
     }
 
