@@ -11,8 +11,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.oneapi.proxy.client.OpenAiError;
 import io.oneapi.proxy.client.Responses;
 import io.oneapi.proxy.credential.CredentialFailure;
-import io.oneapi.proxy.fetch.ImageFetchException;
-import io.oneapi.proxy.fetch.ImageUrls;
 import io.oneapi.proxy.route.RoutedChannel;
 import io.oneapi.proxy.upstream.UpstreamCall;
 import io.oneapi.proxy.upstream.UpstreamListener;
@@ -21,9 +19,7 @@ import io.oneapi.spi.AccessToken;
 import io.oneapi.spi.ErrorKind;
 import io.oneapi.spi.ExchangeContext;
 import io.oneapi.spi.FollowUp;
-import io.oneapi.spi.InlineImage;
 import io.oneapi.spi.NeedsCredential;
-import io.oneapi.spi.NeedsInlineImages;
 import io.oneapi.spi.ProviderAdapter;
 import io.oneapi.spi.ProviderExchange;
 import io.oneapi.spi.RelayMode;
@@ -31,8 +27,6 @@ import io.oneapi.spi.UpstreamRequest;
 import io.oneapi.spi.Usage;
 import io.oneapi.spi.WebSocketUpstream;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -151,42 +145,14 @@ public final class RelayFlow implements UpstreamListener {
         exchangeContext = new ExchangeContext(channel.toInfo(services.providers().defaultBaseUrl(channel.type())),
                 mode, view.path(), view.query(), requested, channel.upstreamModel(requested),
                 auth.facts().stream(), systemPrompt, services.enforceIncludeUsage(), services.gatewaySettings());
-        if (needsImages()) {
-            fetchImages();
+        if (InlineImageStep.wanted(services, view, mode, adapter, exchangeContext)) {
+            InlineImageStep.fetch(services, view, ctx.executor(), () -> {
+                if (!finished) {
+                    translateAndCall();
+                }
+            }, error -> finishWithError(error, RelayOutcome.GATEWAY_ERROR));
             return;
         }
-        translateAndCall();
-    }
-
-    /** Adapters that want images inline get the request's image URLs fetched first, once per request. */
-    private boolean needsImages() {
-        return services.images() != null && !view.imagesFetched() && mode == RelayMode.CHAT_COMPLETIONS
-                && adapter instanceof NeedsInlineImages wants && wants.needsInlineImages(exchangeContext);
-    }
-
-    private void fetchImages() {
-        List<String> urls;
-        try {
-            urls = ImageUrls.in(view.json());
-        } catch (IllegalArgumentException e) {
-            urls = List.of(); // not JSON: the adapter reports it when it translates
-        }
-        services.images().fetchAll(urls).whenComplete((images, failure) ->
-                ctx.executor().execute(() -> onImages(images, failure)));
-    }
-
-    private void onImages(Map<String, InlineImage> images, Throwable failure) {
-        if (finished) {
-            return; // the client left while the images were fetched
-        }
-        if (failure != null) {
-            ImageFetchException refused = ImageFetchException.unwrap(failure);
-            finishWithError(new OpenAiError(refused.status(), refused.getMessage(),
-                    refused.status() == 400 ? "invalid_request_error" : "one_api_error", "", refused.code()),
-                    RelayOutcome.GATEWAY_ERROR);
-            return;
-        }
-        view.offerImages(images);
         translateAndCall();
     }
 
