@@ -45,14 +45,26 @@ class UpstreamTransportTest {
     static Path dir;
     static X509Certificate certificate;
     static PrivateKey key;
+    static X509Certificate ipCertificate;
+    static PrivateKey ipKey;
 
     @BeforeAll
     static void setUp() throws Exception {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        Path store = dir.resolve("upstream.p12");
+        // Addresses, not names: the test must not depend on how this machine resolves "localhost".
+        KeyStore named = selfSigned("named.p12", "SAN=dns:upstream.example");
+        certificate = (X509Certificate) named.getCertificate("up");
+        key = (PrivateKey) named.getKey("up", "changeit".toCharArray());
+        KeyStore byIp = selfSigned("ip.p12", "SAN=ip:127.0.0.1");
+        ipCertificate = (X509Certificate) byIp.getCertificate("up");
+        ipKey = (PrivateKey) byIp.getKey("up", "changeit".toCharArray());
+    }
+
+    private static KeyStore selfSigned(String file, String san) throws Exception {
+        Path store = dir.resolve(file);
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "up", "-keyalg", "RSA", "-keysize", "2048",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-validity", "2", "-storetype", "PKCS12",
+                "-dname", "CN=upstream", "-ext", san, "-validity", "2", "-storetype", "PKCS12",
                 "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -61,8 +73,7 @@ class UpstreamTransportTest {
         try (InputStream in = Files.newInputStream(store)) {
             ks.load(in, "changeit".toCharArray());
         }
-        certificate = (X509Certificate) ks.getCertificate("up");
-        key = (PrivateKey) ks.getKey("up", "changeit".toCharArray());
+        return ks;
     }
 
     @AfterAll
@@ -71,7 +82,7 @@ class UpstreamTransportTest {
     }
 
     private static UpstreamConnector connector(String relayProxy) throws SSLException {
-        SslContext client = SslContextBuilder.forClient().trustManager(certificate).build();
+        SslContext client = SslContextBuilder.forClient().trustManager(certificate, ipCertificate).build();
         return new UpstreamConnector(NioSocketChannel.class, NioDatagramChannel.class, relayProxy,
                 Duration.ofSeconds(5), Duration.ofSeconds(30), client);
     }
@@ -99,18 +110,21 @@ class UpstreamTransportTest {
 
     @Test
     void talksTlsAndChecksTheHostName() throws Exception {
-        SslContext server = SslContextBuilder.forServer(key, certificate).build();
-        try (MockUpstream upstream = new MockUpstream(server)) {
-            upstream.script(r -> new MockUpstream.Json(200, "{}"));
+        try (MockUpstream good = new MockUpstream(SslContextBuilder.forServer(ipKey, ipCertificate).build());
+             MockUpstream wrong = new MockUpstream(SslContextBuilder.forServer(key, certificate).build())) {
+            good.script(r -> new MockUpstream.Json(200, "{}"));
+            wrong.script(r -> new MockUpstream.Json(200, "{}"));
             UpstreamConnector connector = connector("");
             try {
-                assertEquals(200, get(connector, "https://localhost:" + upstream.port() + "/v1/models")
+                assertEquals(200, get(connector, "https://127.0.0.1:" + good.port() + "/v1/models")
                         .get(20, TimeUnit.SECONDS));
-                CompletableFuture<Integer> wrongName = get(connector, "https://127.0.0.1:" + upstream.port() + "/");
+                // A trusted certificate issued for another name must still be refused.
+                CompletableFuture<Integer> wrongName = get(connector, "https://127.0.0.1:" + wrong.port() + "/");
                 Throwable failure = assertThrowsCause(wrongName);
                 assertTrue(failure.toString().contains("SSL") || failure.toString().contains("ertificate"),
                         failure.toString());
-                assertEquals(1, upstream.requestCount(), "the mismatched host never got a request");
+                assertEquals(1, good.requestCount());
+                assertEquals(0, wrong.requestCount(), "the mismatched host never got a request");
             } finally {
                 connector.close();
             }
