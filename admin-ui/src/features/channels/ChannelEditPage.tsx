@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -42,6 +42,7 @@ export default function ChannelEditPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const { id } = useParams();
   const editing = id !== undefined;
   const [form] = Form.useForm<ChannelForm>();
@@ -121,6 +122,8 @@ export default function ChannelEditPage() {
         await api.post('/api/channel/', body);
       }
       message.success(editing ? t('common.saved') : t('channelEdit.created'));
+      client.removeQueries({ queryKey: ['channel', id] });
+      await client.invalidateQueries({ queryKey: ['channels'] });
       navigate('/channel');
     } catch (e) {
       message.error((e as Error).message);

@@ -90,6 +90,7 @@ export default function ChannelsPage() {
       sorter: (a, b) => a.priority - b.priority,
       render: (priority: number, c) => (
         <InputNumber
+          key={`${c.id}:${priority}`}
           size="small"
           defaultValue={priority}
           style={{ width: 90 }}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Space, Spin } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -20,6 +20,7 @@ export default function RedemptionEditPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const { id } = useParams();
   const editing = id !== undefined;
   const { quota } = useStatus();
@@ -43,6 +44,8 @@ export default function RedemptionEditPage() {
         downloadText(`${v.name}.txt`, keys.join('\n') + '\n');
         message.success(t('redemptionEdit.created', { count: keys.length }));
       }
+      client.removeQueries({ queryKey: ['redemption', id] });
+      await client.invalidateQueries({ queryKey: ['redemptions'] });
       navigate('/redemption');
     } catch (e) {
       message.error((e as Error).message);

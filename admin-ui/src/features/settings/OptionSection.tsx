@@ -108,9 +108,9 @@ function renderField(f: FieldSpec, onToggle: (on: boolean) => void) {
     case 'number':
       return <InputNumber style={{ width: 240 }} min={0} />;
     case 'textarea':
-      return <Input.TextArea autoSize={{ minRows: 3, maxRows: 16 }} />;
+      return <Input.TextArea rows={4} />;
     case 'json':
-      return <Input.TextArea autoSize={{ minRows: 4, maxRows: 18 }} style={{ fontFamily: 'monospace' }} />;
+      return <Input.TextArea rows={8} style={{ fontFamily: 'monospace' }} />;
     case 'secret':
       return <Input.Password autoComplete="new-password" />;
     case 'tags':

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Spin, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -26,6 +26,7 @@ export default function TokenEditPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const { id } = useParams();
   const editing = id !== undefined;
   const { quota } = useStatus();
@@ -68,6 +69,8 @@ export default function TokenEditPage() {
       if (editing) await api.put('/api/token/', { ...body, id: Number(id) });
       else await api.post('/api/token/', body);
       message.success(editing ? t('common.saved') : t('tokenEdit.created'));
+      client.removeQueries({ queryKey: ['token', id] });
+      await client.invalidateQueries({ queryKey: ['tokens'] });
       navigate('/token');
     } catch (e) {
       message.error((e as Error).message);

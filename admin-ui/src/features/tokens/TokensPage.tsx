@@ -67,7 +67,7 @@ export default function TokensPage() {
       render: (_, tk) => (
         <Space size={4} wrap>
           <Space.Compact size="small">
-            <Button size="small" icon={<CopyOutlined />} onClick={() => copy(`sk-${tk.key}`)}>
+            <Button size="small" icon={<CopyOutlined />} onClick={() => copy(`sk-${tk.key}`)} data-testid="copy-key">
               {t('tokens.copy')}
             </Button>
             <Dropdown menu={{ items: APPS.map((a) => ({ key: a.key, label: t('tokens.copyFor', { app: a.label }) })), onClick: (e) => copy(link(e.key as ClientApp, tk)) }}>

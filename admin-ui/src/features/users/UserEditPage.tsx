@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Select, Space, Spin } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -24,6 +24,7 @@ export default function UserEditPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const { id } = useParams();
   const editing = id !== undefined;
   const { quota } = useStatus();
@@ -47,6 +48,8 @@ export default function UserEditPage() {
         await api.post('/api/user/', { username: v.username, display_name: v.display_name || v.username, password: v.password });
       }
       message.success(editing ? t('common.saved') : t('userEdit.created'));
+      client.removeQueries({ queryKey: ['user', id] });
+      await client.invalidateQueries({ queryKey: ['users'] });
       navigate('/user');
     } catch (e) {
       message.error((e as Error).message);

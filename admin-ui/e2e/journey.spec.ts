@@ -1,0 +1,519 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { BASE_URL, chat, choose, clipboard, expectNoHorizontalScroll, login, MOCK_URL, newContext, RELAY_URL, ROOT_PASSWORD, row, saveSection, settingsSection, toast, toggleOption } from './helpers';
+
+/**
+ * The operator journey of admin-ui.md section 5.2, scenarios A to F, in order, on one fresh gateway:
+ * first login, branding, operation settings, channels, tokens with real relay calls, logs, users,
+ * redemption codes and a second user. Every step goes through the UI; only the relay calls use HTTP.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let context: BrowserContext;
+let page: Page;
+let tokenKey = '';
+
+test.beforeAll(async ({ browser }) => {
+  context = await newContext(browser);
+  page = await context.newPage();
+});
+
+test.afterAll(async () => {
+  await context.close();
+});
+
+test('A1 fresh start shows the built-in home', async () => {
+  await page.goto('/');
+  await expect(page.getByTestId('system-name')).toHaveText('One API');
+  await expect(page.getByTestId('login-methods')).toHaveText('password');
+  await expect(page.getByTestId('footer').getByRole('link', { name: 'One API' })).toBeVisible();
+});
+
+test('A2 root must replace the default password before anything else', async () => {
+  await login(page, 'root', '123456');
+  await expect(page).toHaveURL(/\/change-password$/);
+  await expect(page.getByTestId('forced-change')).toBeVisible();
+  for (const path of ['/token', '/channel', '/', '/setting']) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/change-password$/);
+  }
+  await page.getByLabel('New password').fill(ROOT_PASSWORD);
+  await page.getByLabel('Confirm password').fill(ROOT_PASSWORD);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page).toHaveURL(/\/token$/);
+
+  await page.getByTestId('user-menu').hover();
+  await page.getByRole('menuitem', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login(\?|$)/);
+  await login(page, 'root', '123456');
+  await expect(toast(page, /Invalid username or password/)).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+  await login(page, 'root', ROOT_PASSWORD);
+  await expect(page).toHaveURL(/\/token$/);
+});
+
+test('A3 a lost session leads to the login page with a message', async () => {
+  await context.clearCookies();
+  await page.goto('/token');
+  await expect(page).toHaveURL(/\/login\?expired=true/);
+  await expect(page.getByTestId('login-expired')).toBeVisible();
+  await page.goto('/channel');
+  await expect(page).toHaveURL(/\/login\?redirect=/);
+});
+
+test('A4 deep links, reloads, 404 page and JSON 404', async () => {
+  await page.goto('/token/edit/1');
+  await expect(page).toHaveURL(/\/login\?redirect=%2Ftoken%2Fedit%2F1/);
+  await page.getByLabel('Username or email').fill('root');
+  await page.getByLabel('Password').fill(ROOT_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/token\/edit\/1$/);
+  await page.goto('/channel');
+  await page.reload();
+  await expect(page.getByText('Add channel')).toBeVisible();
+  await page.goto('/no/such/page');
+  await expect(page.getByText('The page you are looking for does not exist.')).toBeVisible();
+  const api = await page.request.get('/api/unknown');
+  expect(api.status()).toBe(404);
+  expect((await api.json()).success).toBe(false);
+});
+
+test('B5 branding and content apply after a reload, sanitised', async () => {
+  const system = await settingsSection(page, 'Other', 'system');
+  await system.getByLabel('System name').fill('E2E Gateway');
+  await system.getByLabel('Logo image URL').fill(`${BASE_URL}/logo.svg?brand=e2e`);
+  await saveSection(page, system);
+
+  const content = page.getByTestId('section-content');
+  await content.getByLabel('Home page content').fill('# Welcome to E2E\n\nMarkdown **works**');
+  await content.getByLabel('About page').fill('About **E2E**');
+  await content.getByLabel('Footer').fill('<b id="custom-footer">Custom footer</b><img src=x onerror="window.__xss=1"><script>window.__xss=2</script>');
+  await saveSection(page, content);
+
+  const notice = page.getByTestId('section-notice');
+  await notice.getByLabel('Notice').fill('Maintenance **tonight** <img src=x onerror="window.__xss=3">');
+  await saveSection(page, notice);
+
+  page.on('dialog', (d) => {
+    throw new Error(`unexpected dialog: ${d.message()}`);
+  });
+  await page.goto('/');
+  await expect(page).toHaveTitle('E2E Gateway');
+  await expect(page.getByTestId('system-name')).toHaveText('E2E Gateway');
+  await expect(page.getByTestId('header-logo')).toHaveAttribute('src', `${BASE_URL}/logo.svg?brand=e2e`);
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', `${BASE_URL}/logo.svg?brand=e2e`);
+  await expect(page.locator('#custom-footer')).toHaveText('Custom footer');
+  await expect(page.getByTestId('notice-content')).toContainText('Maintenance tonight');
+  const footerHtml = await page.getByTestId('footer').innerHTML();
+  expect(footerHtml).not.toContain('onerror');
+  expect(footerHtml).not.toContain('<script');
+  expect(await page.getByTestId('notice-content').innerHTML()).not.toContain('onerror');
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
+  await expect(page.getByRole('heading', { name: 'Welcome to E2E' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Welcome to E2E' })).toBeVisible();
+  await expect(page.getByTestId('notice-content')).toHaveCount(0);
+
+  const notice2 = await settingsSection(page, 'Other', 'notice');
+  await notice2.getByLabel('Notice').fill('A new notice');
+  await saveSection(page, notice2);
+  await page.goto('/');
+  await expect(page.getByTestId('notice-content')).toContainText('A new notice');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
+
+  await page.goto('/about');
+  await expect(page.getByTestId('about-content')).toContainText('About E2E');
+});
+
+test('B6 a URL as home page content is shown in a frame', async () => {
+  const content = await settingsSection(page, 'Other', 'content');
+  await content.getByLabel('Home page content').fill(`${BASE_URL}/api/about`);
+  await saveSection(page, content);
+  await page.goto('/');
+  await expect(page.getByTestId('content-frame')).toHaveAttribute('src', `${BASE_URL}/api/about`);
+  const again = await settingsSection(page, 'Other', 'content');
+  await again.getByLabel('Home page content').fill('');
+  await saveSection(page, again);
+});
+
+test('C8 ratios are saved; invalid JSON is refused and the old value stays', async () => {
+  const ratios = await settingsSection(page, 'Operation', 'ratio');
+  await ratios.getByLabel('Model ratios').fill('{"mock-gpt": 1, "gpt-mock": 1}');
+  await ratios.getByLabel('Completion ratios').fill('{"mock-gpt": 1, "gpt-mock": 1}');
+  await ratios.getByLabel('Group ratios').fill('{"default": 1, "vip": 1}');
+  await saveSection(page, ratios);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Operation' }).click();
+  const reloaded = page.getByTestId('section-ratio');
+  await expect(reloaded.getByLabel('Model ratios')).toHaveValue(/"mock-gpt": 1/);
+
+  await reloaded.getByLabel('Model ratios').fill('{"mock-gpt": ');
+  await reloaded.getByRole('button', { name: /^Save/ }).click();
+  await expect(reloaded.getByText('Not a valid JSON object')).toBeVisible();
+  await page.reload();
+  await page.getByRole('tab', { name: 'Operation' }).click();
+  await expect(page.getByLabel('Model ratios')).toHaveValue(/"mock-gpt": 1/);
+});
+
+test('C9 the relay address is set and quotas follow the currency switch', async () => {
+  const server = await settingsSection(page, 'System', 'server');
+  await server.getByLabel(/Server address/).fill(RELAY_URL);
+  await saveSection(page, server);
+
+  const general = await settingsSection(page, 'Operation', 'general');
+  const currency = general.getByLabel('Show quota as US dollars');
+  await expect(currency).toBeChecked();
+  await page.goto('/user');
+  await expect(row(page, 'root').getByTestId('user-quota')).toHaveText(/^\$/);
+  const again = await settingsSection(page, 'Operation', 'general');
+  await toggleOption(page, again.getByLabel('Show quota as US dollars'));
+  await page.goto('/user');
+  await expect(row(page, 'root').getByTestId('user-quota')).toHaveText(/^[0-9.]+[kMB]?$/);
+
+  const monitor = await settingsSection(page, 'Operation', 'monitor');
+  await toggleOption(page, monitor.getByLabel('Disable a channel automatically when it fails'));
+});
+
+test('D10 add an OpenAI-compatible channel; the form follows the type', async () => {
+  await page.goto('/channel/add');
+  await choose(page, 'Type', 'Azure OpenAI');
+  await expect(page.getByLabel('AZURE_OPENAI_ENDPOINT')).toBeVisible();
+  await expect(page.getByLabel('API version')).toBeVisible();
+  await choose(page, 'Type', 'AWS (Bedrock)');
+  await expect(page.getByLabel('Region')).toBeVisible();
+  await expect(page.getByLabel('Access key (AK)')).toBeVisible();
+  await expect(page.getByLabel('Key', { exact: true })).toHaveCount(0);
+  await choose(page, 'Type', 'OpenAI-compatible');
+  await page.getByLabel('Name', { exact: true }).fill('mock-good');
+  await page.getByTestId('base-url').fill(`${MOCK_URL}/v1`);
+  await page.getByLabel('Key', { exact: true }).fill('good');
+  await page.getByLabel('Custom model name').fill('mock-gpt,gpt-mock');
+  await page.getByRole('button', { name: 'Add custom model' }).click();
+  await page.getByLabel('Model mapping').fill('{"gpt-mock":"mock-gpt"}');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page).toHaveURL(/\/channel$/);
+  const good = row(page, 'mock-good');
+  await expect(good.getByText('Enabled')).toBeVisible();
+  await expect(good.getByTestId('response-time')).toHaveText('Not tested');
+});
+
+test('D11 a channel test succeeds and records its response time', async () => {
+  const good = row(page, 'mock-good');
+  await good.getByRole('button', { name: 'Test', exact: true }).click();
+  await expect(toast(page, /mock-good passed the test/)).toBeVisible();
+  await expect(good.getByTestId('response-time')).toHaveText(/^\d+\.\d\d s$/);
+  await good.getByTestId('response-time').hover();
+  await expect(page.getByRole('tooltip', { name: /Last tested/ })).toBeVisible();
+});
+
+test('D12 a failing channel is auto-disabled, then removed with the disabled ones', async () => {
+  await page.goto('/channel/add');
+  await choose(page, 'Type', 'OpenAI-compatible');
+  await page.getByLabel('Name', { exact: true }).fill('mock-bad');
+  await page.getByTestId('base-url').fill(`${MOCK_URL}/v1`);
+  await page.getByLabel('Key', { exact: true }).fill('bad');
+  await page.getByLabel('Custom model name').fill('mock-gpt');
+  await page.getByRole('button', { name: 'Add custom model' }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page).toHaveURL(/\/channel$/);
+  const bad = row(page, 'mock-bad');
+  await bad.getByRole('button', { name: 'Test', exact: true }).click();
+  await expect(toast(page, /mock-bad failed the test/)).toBeVisible();
+  // As in One API, the sweep ("test all") applies the automatic disabling, not a single test.
+  await page.getByRole('button', { name: 'Test all channels' }).click();
+  await expect(toast(page, /Testing started/)).toBeVisible();
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(bad.getByText('Auto-disabled')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(row(page, 'mock-good').getByText('Enabled', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Test disabled channels' }).click();
+  await expect(toast(page, /Testing started|already running/)).toBeVisible();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(bad.getByText('Auto-disabled')).toBeVisible();
+  await page.getByRole('button', { name: 'Delete disabled channels' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
+  await expect(toast(page, /Deleted 1 disabled channel/)).toBeVisible();
+  await expect(row(page, 'mock-bad')).toHaveCount(0);
+});
+
+test('D13/D14 enable, disable, edit round trip, batch add and batch disable', async () => {
+  const good = row(page, 'mock-good');
+  await good.getByRole('button', { name: 'Disable' }).click();
+  await expect(good.getByText('Disabled', { exact: true })).toBeVisible();
+  await good.getByRole('button', { name: 'Enable' }).click();
+  await expect(good.getByText('Enabled', { exact: true })).toBeVisible();
+
+  await good.getByRole('button', { name: 'Edit' }).click();
+  await expect(page).toHaveURL(/\/channel\/edit\/\d+$/);
+  await expect(page.getByLabel('Model mapping')).toHaveValue('{"gpt-mock":"mock-gpt"}');
+  await page.getByLabel('Priority', { exact: true }).fill('5');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page).toHaveURL(/\/channel$/);
+  await expect(row(page, 'mock-good').getByLabel('Priority')).toHaveValue('5');
+  await row(page, 'mock-good').getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByLabel('Model mapping')).toHaveValue('{"gpt-mock":"mock-gpt"}');
+  await expect(page.getByTestId('channel-models')).toContainText('mock-gpt');
+  await expect(page.getByTestId('channel-models')).toContainText('gpt-mock');
+
+  await page.goto('/channel/add');
+  await choose(page, 'Type', 'OpenAI-compatible');
+  await page.getByLabel('Name', { exact: true }).fill('batch');
+  await page.getByTestId('base-url').fill(`${MOCK_URL}/v1`);
+  await page.getByText('Batch: one key per line creates one channel each').click();
+  await page.getByTestId('channel-key').fill('k1\nk2\nk3');
+  await page.getByLabel('Custom model name').fill('batch-only-model');
+  await page.getByRole('button', { name: 'Add custom model' }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page).toHaveURL(/\/channel$/);
+  await expect(page.locator('.ant-table-tbody tr', { hasText: 'batch' })).toHaveCount(3);
+  const rows = page.locator('.ant-table-tbody tr', { hasText: 'batch' });
+  await rows.nth(0).locator('.ant-checkbox-input').check();
+  await rows.nth(1).locator('.ant-checkbox-input').check();
+  await page.getByTestId('batch-bar').getByRole('button', { name: 'Disable selected' }).click();
+  await expect(toast(page, /Done for 2 channel/)).toBeVisible();
+  await expect(rows.nth(0).getByText('Disabled', { exact: true })).toBeVisible();
+  await expect(rows.nth(1).getByText('Disabled', { exact: true })).toBeVisible();
+  for (let i = 0; i < 3; i++) await rows.nth(i).locator('.ant-checkbox-input').check();
+  await page.getByTestId('batch-bar').getByRole('button', { name: 'Delete selected' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('.ant-table-tbody tr', { hasText: 'batch' })).toHaveCount(0);
+});
+
+test('E16 create a token; copy gives the key and relay-based client links', async () => {
+  await page.goto('/token/add');
+  await page.getByLabel('Name', { exact: true }).fill('ci');
+  await choose(page, 'Model scope', 'gpt-mock');
+  await page.getByLabel('Quota (points)').fill('1000');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page).toHaveURL(/\/token$/);
+  const ci = row(page, 'ci');
+  await expect(ci.getByText('Enabled')).toBeVisible();
+  await ci.getByTestId('copy-key').click();
+  tokenKey = await clipboard(page);
+  expect(tokenKey).toMatch(/^sk-[A-Za-z0-9]{48}$/);
+  await ci.getByTestId('copy-more').hover();
+  await page.getByRole('menuitem', { name: 'Copy NextChat link' }).click();
+  const link = decodeURIComponent(await clipboard(page));
+  expect(link).toContain(`"url":"${RELAY_URL}"`);
+  expect(link).toContain(`"key":"${tokenKey}"`);
+  expect(link).not.toContain(BASE_URL);
+});
+
+test('E17 the token works on the relay, stream and non-stream, through the mapping', async ({ request }) => {
+  const plain = await chat(request, tokenKey, 'gpt-mock');
+  expect(plain.status, plain.body).toBe(200);
+  const body = JSON.parse(plain.body);
+  expect(body.choices[0].message.content).toBe('echo:mock-gpt');
+  expect(body.usage.prompt_tokens).toBe(10);
+  const streamed = await chat(request, tokenKey, 'gpt-mock', true);
+  expect(streamed.status, streamed.body).toBe(200);
+  expect(streamed.body).toContain('echo:mock-gpt');
+  expect(streamed.body).toContain('[DONE]');
+});
+
+test('E18 logs show both calls with exact numbers; filters and total work', async () => {
+  await page.goto('/log');
+  await choose(page, 'Type', 'Consumption');
+  await page.getByLabel('Token', { exact: true }).fill('ci');
+  await page.getByLabel('Model', { exact: true }).fill('mock-gpt');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(2);
+  for (let i = 0; i < 2; i++) {
+    const r = rows.nth(i);
+    await expect(r).toContainText('mock-gpt');
+    await expect(r).toContainText('ci');
+    await expect(r).toContainText('root');
+    await expect(r.locator('td').nth(6)).toHaveText('10');
+    await expect(r.locator('td').nth(7)).toHaveText('20');
+    await expect(r.locator('td').nth(8)).toHaveText('30');
+    await expect(r).toContainText(/\d+ ms/);
+  }
+  await expect(rows.filter({ hasText: 'Stream' })).toHaveCount(1);
+  await page.getByTestId('log-stat').click();
+  await expect(page.getByTestId('log-stat')).toHaveText('60');
+  await rows.first().click();
+  await expect(page.getByTestId('log-detail')).toContainText('Request ID');
+  await page.keyboard.press('Escape');
+
+  await page.getByLabel('Model', { exact: true }).fill('no-such-model');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(rows).toHaveCount(0);
+});
+
+test('E19 token, user and dashboard figures moved by exactly the two calls', async () => {
+  await page.goto('/token');
+  await expect(row(page, 'ci').getByTestId('remain-quota')).toHaveText('940');
+  await expect(row(page, 'ci').getByTestId('used-quota')).toHaveText('60');
+  await page.goto('/user');
+  await expect(row(page, 'root').getByTestId('user-used-quota')).toHaveText('60');
+  await expect(row(page, 'root').getByTestId('user-request-count')).toHaveText('2');
+  await page.goto('/dashboard');
+  await expect(page.getByTestId('today-requests')).toContainText('2');
+  await expect(page.getByTestId('model-chart').locator('.recharts-legend-item-text', { hasText: 'mock-gpt' })).toBeVisible();
+});
+
+test('E20 disabled, depleted and out-of-scope tokens are refused', async ({ request }) => {
+  await page.goto('/token');
+  await row(page, 'ci').getByRole('button', { name: 'Disable' }).click();
+  await expect(row(page, 'ci').getByText('Disabled')).toBeVisible();
+  const refused = await chat(request, tokenKey, 'gpt-mock');
+  expect(refused.status).toBe(401);
+  expect(JSON.parse(refused.body).error.message).toBeTruthy();
+  await row(page, 'ci').getByRole('button', { name: 'Enable' }).click();
+  await expect(row(page, 'ci').getByText('Enabled')).toBeVisible();
+  expect((await chat(request, tokenKey, 'gpt-mock')).status).toBe(200);
+
+  await row(page, 'ci').getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Quota (points)').fill('1');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page).toHaveURL(/\/token$/);
+  const poor = await chat(request, tokenKey, 'gpt-mock');
+  expect(poor.status).toBeGreaterThanOrEqual(400);
+  expect(poor.status).toBeLessThan(500);
+
+  await page.goto('/token/add');
+  await page.getByLabel('Name', { exact: true }).fill('scoped');
+  await choose(page, 'Model scope', 'mock-gpt');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page).toHaveURL(/\/token$/);
+  await row(page, 'scoped').getByTestId('copy-key').click();
+  const scopedKey = await clipboard(page);
+  const outOfScope = await chat(request, scopedKey, 'gpt-mock');
+  expect(outOfScope.status).toBeGreaterThanOrEqual(400);
+  expect(outOfScope.status).toBeLessThan(500);
+});
+
+test('F21-F25 users, redemption codes, a second user and her permissions', async ({ browser, request }) => {
+  // F21: create alice; a short password is refused by the form.
+  await page.goto('/user/add');
+  await page.getByLabel('Username', { exact: true }).fill('alice');
+  await page.getByLabel('Password', { exact: true }).fill('short');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByText('The password must be 8 to 20 characters')).toBeVisible();
+  await page.getByLabel('Password', { exact: true }).fill('alice-pass1');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page).toHaveURL(/\/user$/);
+  await row(page, 'alice').getByRole('button', { name: 'Edit' }).click();
+  await choose(page, 'Group', 'vip');
+  await page.getByLabel('Quota', { exact: true }).fill('100');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page).toHaveURL(/\/user$/);
+  await expect(row(page, 'alice')).toContainText('vip');
+  await expect(row(page, 'alice').getByTestId('user-quota')).toHaveText('100');
+
+  // F22: three codes download as promo.txt.
+  await page.goto('/redemption/add');
+  await page.getByLabel('Name', { exact: true }).fill('promo');
+  await page.getByLabel('Quota', { exact: true }).fill('5000');
+  await page.getByLabel('Number of codes').fill('3');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('promo.txt');
+  const codes = (await (await file.createReadStream()).toArray()).join('').trim().split('\n');
+  expect(codes).toHaveLength(3);
+  await expect(page).toHaveURL(/\/redemption$/);
+  await expect(page.locator('.ant-table-tbody tr', { hasText: 'promo' }).filter({ hasText: 'Unused' })).toHaveCount(3);
+  await page.locator('.ant-table-tbody tr', { hasText: 'promo' }).first().getByRole('button', { name: 'Copy' }).click();
+  expect(codes).toContain(await clipboard(page));
+
+  // F23: alice sees no admin pages and redeems a code, once.
+  const aliceContext = await newContext(browser);
+  const alice = await aliceContext.newPage();
+  await login(alice, 'alice', 'alice-pass1');
+  await expect(alice).toHaveURL(/\/token$/);
+  const nav = alice.getByTestId('main-nav').first();
+  await expect(nav.getByText('Tokens')).toBeVisible();
+  for (const hidden of ['Channels', 'Users', 'Redemptions']) await expect(nav.getByText(hidden, { exact: true })).toHaveCount(0);
+  await alice.goto('/channel');
+  await expect(alice.getByText('You do not have permission to view this page.')).toBeVisible();
+  const refused = await alice.request.get('/api/channel/');
+  expect((await refused.json()).success).toBe(false);
+  await alice.goto('/topup');
+  await expect(alice.getByTestId('current-quota')).toContainText('100');
+  await alice.getByLabel('Redemption code').fill(codes[0]);
+  await alice.getByRole('button', { name: 'Redeem', exact: true }).click();
+  await expect(alice.getByTestId('current-quota')).toContainText('5100');
+  await alice.getByLabel('Redemption code').fill(codes[0]);
+  await alice.getByRole('button', { name: 'Redeem', exact: true }).click();
+  await expect(toast(alice, /Redemption failed/)).toBeVisible();
+  await page.goto('/redemption');
+  const used = page.locator('.ant-table-tbody tr', { hasText: 'Used' });
+  await expect(used).toHaveCount(1);
+  await expect(used.locator('td').nth(6)).not.toHaveText('-');
+
+  // F24: alice's own token works and her logs are hers alone.
+  await alice.goto('/token/add');
+  await alice.getByLabel('Name', { exact: true }).fill('alice-t');
+  await alice.getByRole('button', { name: 'Submit' }).click();
+  await expect(alice).toHaveURL(/\/token$/);
+  await row(alice, 'alice-t').getByTestId('copy-key').click();
+  const aliceKey = await clipboard(alice);
+  expect((await chat(request, aliceKey, 'mock-gpt')).status).toBe(200);
+  await alice.goto('/log');
+  const aliceRows = alice.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(aliceRows.filter({ hasText: 'alice-t' })).toHaveCount(1);
+  await expect(aliceRows.filter({ hasText: 'Top-up' })).toHaveCount(1);
+  await expect(aliceRows.filter({ hasText: /\bci\b/ })).toHaveCount(0);
+  await page.goto('/log');
+  await page.getByLabel('User', { exact: true }).fill('alice');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'alice-t' })).toHaveCount(1);
+
+  // F25: disabled alice is thrown out; promotion and demotion change her menu.
+  await page.goto('/user');
+  await row(page, 'alice').getByRole('button', { name: 'Disable' }).click();
+  await expect(row(page, 'alice').getByText('Banned')).toBeVisible();
+  await alice.goto('/token');
+  await expect(alice).toHaveURL(/\/login\?banned=true/);
+  await expect(alice.getByTestId('login-banned')).toBeVisible();
+  expect((await chat(request, aliceKey, 'mock-gpt')).status).toBeGreaterThanOrEqual(400);
+  await row(page, 'alice').getByRole('button', { name: 'Enable' }).click();
+  await expect(row(page, 'alice').getByText('Active')).toBeVisible();
+  await row(page, 'alice').getByRole('button', { name: 'Promote' }).click();
+  await expect(row(page, 'alice').getByText('Admin')).toBeVisible();
+  await login(alice, 'alice', 'alice-pass1');
+  await expect(alice.getByTestId('main-nav').first().getByText('Channels')).toBeVisible();
+  await row(page, 'alice').getByRole('button', { name: 'Demote' }).click();
+  await expect(row(page, 'alice').getByText('User', { exact: true })).toBeVisible();
+  await alice.reload();
+  await expect(alice.getByTestId('main-nav').first().getByText('Channels', { exact: true })).toHaveCount(0);
+  await aliceContext.close();
+});
+
+test('H mobile width: the menu collapses and pages do not scroll sideways', async ({ browser }) => {
+  const phone = await newContext(browser, { viewport: { width: 390, height: 844 } });
+  const mobile = await phone.newPage();
+  await login(mobile, 'root', ROOT_PASSWORD);
+  await expect(mobile).toHaveURL(/\/token$/);
+  await expect(mobile.getByTestId('nav-toggle')).toBeVisible();
+  await expectNoHorizontalScroll(mobile);
+  await mobile.getByTestId('nav-toggle').click();
+  await mobile.locator('.ant-drawer').getByText('Top up').click();
+  await expect(mobile).toHaveURL(/\/topup$/);
+  await expectNoHorizontalScroll(mobile);
+  await mobile.goto('/');
+  await expectNoHorizontalScroll(mobile);
+  await phone.close();
+});
+
+test('H language and dark mode are switchable and remembered', async () => {
+  await page.goto('/token');
+  await page.getByTestId('language-select').click();
+  await page.locator('.ant-select-item-option[title="Português (Brasil)"]').click();
+  await expect(page.getByTestId('main-nav').first().getByText('Início')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('main-nav').first().getByText('Início')).toBeVisible();
+  await page.getByTestId('language-select').click();
+  await page.locator('.ant-select-item-option[title="English"]').click();
+  await expect(page.getByTestId('main-nav').first().getByText('Home')).toBeVisible();
+
+  const before = await page.evaluate(() => document.documentElement.dataset.theme);
+  await page.getByTestId('theme-toggle').click();
+  const after = await page.evaluate(() => document.documentElement.dataset.theme);
+  expect(after).not.toBe(before);
+  await page.reload();
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(after);
+});
