@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * A TCP relay on a loopback port in front of a real server (database, Redis), so a test can make the server
  * "go away" for the clients behind the gate without touching the shared server: {@link #cut()} resets every
- * relayed connection and refuses new ones, as a stopped server would; {@link #open()} listens again on the same
- * port, as a restarted one would.
+ * relayed connection and resets new ones at once, as a stopped server would; {@link #open()} relays again, as a
+ * restarted one would. The gate keeps its listening socket throughout: closing and re-binding the port could
+ * lose it to another process's outgoing connection on a busy machine.
  */
 public final class TcpGate implements AutoCloseable {
     /** {@code tcp(host:port)} or {@code //[user@]host:port}. */
@@ -27,6 +28,7 @@ public final class TcpGate implements AutoCloseable {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private volatile boolean blocked;
 
     /** Opens a gate on a free loopback port relaying to {@code host:targetPort}. */
     public TcpGate(String host, int targetPort) throws IOException {
@@ -63,34 +65,33 @@ public final class TcpGate implements AutoCloseable {
         return port;
     }
 
-    /** Resets every connection through the gate and stops listening (clients get "connection refused"). */
+    /** Resets every connection through the gate; new connections are reset at once until {@link #open()}. */
     public synchronized void cut() throws IOException {
+        blocked = true;
+        resetAll();
+    }
+
+    private void resetAll() {
+        for (Socket socket : sockets) {
+            reset(socket);
+        }
+        sockets.clear();
+    }
+
+    /** Relays again. */
+    public synchronized void open() throws IOException {
+        blocked = false;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        blocked = true;
         ServerSocket listening = server;
         server = null;
         if (listening != null) {
             listening.close();
         }
-        for (Socket socket : sockets) {
-            try {
-                socket.setSoLinger(true, 0); // RST, like a killed server
-            } catch (SocketException ignored) {
-                // already closed
-            }
-            socket.close();
-        }
-        sockets.clear();
-    }
-
-    /** Listens again on the same port. */
-    public synchronized void open() throws IOException {
-        if (server == null) {
-            start(bind(port));
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        cut();
+        resetAll();
     }
 
     private static ServerSocket bind(int port) throws IOException {
@@ -115,6 +116,10 @@ public final class TcpGate implements AutoCloseable {
             } catch (IOException closed) {
                 return;
             }
+            if (blocked) {
+                reset(client);
+                continue;
+            }
             Socket upstream = new Socket();
             try {
                 upstream.connect(target, 5_000);
@@ -124,10 +129,10 @@ public final class TcpGate implements AutoCloseable {
             }
             sockets.add(client);
             sockets.add(upstream);
-            if (listening.isClosed()) { // cut while connecting
-                closeQuietly(client);
+            if (blocked) { // cut while connecting
+                reset(client);
                 closeQuietly(upstream);
-                return;
+                continue;
             }
             pump(client, upstream);
             pump(upstream, client);
@@ -154,6 +159,15 @@ public final class TcpGate implements AutoCloseable {
         }, "tcp-gate-pump-" + port);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static void reset(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0); // RST, like a killed server
+        } catch (SocketException ignored) {
+            // already closed
+        }
+        closeQuietly(socket);
     }
 
     private static void closeQuietly(Socket socket) {
