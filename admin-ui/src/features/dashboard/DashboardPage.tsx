@@ -150,7 +150,9 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card size="small" loading={loading}>
-            <Statistic title={t('dashboard.todayRequests')} value={today?.requests ?? 0} data-testid="today-requests" />
+            <div data-testid="today-requests">
+              <Statistic title={t('dashboard.todayRequests')} value={today?.requests ?? 0} />
+            </div>
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -160,7 +162,9 @@ export default function DashboardPage() {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small" loading={loading}>
-            <Statistic title={t('dashboard.totalRequests')} value={series.totals.requests} data-testid="total-requests" />
+            <div data-testid="total-requests">
+              <Statistic title={t('dashboard.totalRequests')} value={series.totals.requests} />
+            </div>
           </Card>
         </Col>
         <Col xs={12} md={6}>

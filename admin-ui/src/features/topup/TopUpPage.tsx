@@ -59,7 +59,9 @@ export default function TopUpPage() {
     <Row gutter={[16, 16]}>
       <Col xs={24} md={12}>
         <Card title={t('topup.balance')}>
-          <Statistic title={t('topup.current')} value={self.data ? quota(self.data.quota) : '-'} data-testid="current-quota" />
+          <div data-testid="current-quota">
+              <Statistic title={t('topup.current')} value={self.data ? quota(self.data.quota) : '-'} />
+            </div>
           <Button type="primary" style={{ marginTop: 16 }} onClick={openShop}>
             {t('topup.getCode')}
           </Button>
