@@ -33,7 +33,8 @@ import java.util.Set;
  *   <li>every other GET/HEAD is a client-side route and gets {@code index.html}, never cached (SPA fallback);</li>
  *   <li>other methods get a JSON 404, as One API's NoRoute.</li>
  * </ul>
- * Pages carry a Content-Security-Policy and the usual hardening headers. Under the global web rate limit.
+ * Pages carry a Content-Security-Policy and the usual hardening headers. Pages and other files count against the
+ * global web rate limit; hashed assets do not.
  */
 final class UiHandler implements HttpHandler {
     static final String NOT_BUILT = "One API: the web UI is not built into this package. "
@@ -90,7 +91,10 @@ final class UiHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        if (!rateLimits.allow(RateLimits.Kind.WEB, ClientAddress.of(exchange))) {
+        // Content-hashed assets are exempt: one page load fetches dozens of them (then caches them for a year), and
+        // counting each would spend One API's 240-per-3-minutes web budget in a few clicks.
+        if (!exchange.getRelativePath().startsWith("/assets/")
+                && !rateLimits.allow(RateLimits.Kind.WEB, ClientAddress.of(exchange))) {
             exchange.setStatusCode(StatusCodes.TOO_MANY_REQUESTS);
             exchange.endExchange();
             return;

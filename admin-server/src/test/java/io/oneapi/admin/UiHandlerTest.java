@@ -235,6 +235,25 @@ class UiHandlerTest {
     }
 
     @Test
+    void theWebRateLimitCountsPagesButNotHashedAssets(@TempDir Path dir) throws Exception {
+        theme(dir, "default");
+        loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null);
+        RateLimits twoPages = new RateLimits(new SlidingWindowRateLimiter(System::nanoTime),
+                new GatewayConfig.RateLimitSettings(0, 2, Duration.ofSeconds(180), 0, Duration.ofMinutes(20)), false);
+        handler = new UiHandler(loader, twoPages, options(Map.of()));
+        server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(handler).build();
+        server.start();
+        int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        assertEquals(200, send(port, "GET", "/").statusCode());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, send(port, "GET", "/assets/index-abc123.js").statusCode());
+        }
+        assertEquals(200, send(port, "GET", "/token").statusCode());
+        assertEquals(429, send(port, "GET", "/channel").statusCode());
+        assertEquals(429, send(port, "GET", "/logo.svg").statusCode());
+    }
+
+    @Test
     void recognisesFilesByTheExtensionOfTheLastSegment() {
         assertTrue(UiHandler.isStaticFile("/assets/index-1.js"));
         assertTrue(UiHandler.isStaticFile("/logo.svg"));
