@@ -197,7 +197,13 @@ wants 1 && for t in "${TARGETS[@]}"; do
     log "phase 1: warming up $t for ${WARMUP}s"
     run_wrk "$t" "$WARMUP" >"$OUT/wrk-warmup-$t.txt"
 done
-wants 1 && [ "$PROFILE" = true ] && jcmd "$GATEWAY_PID" JFR.start name=load settings=profile >/dev/null
+JDK_BIN=$(dirname "$(readlink -f "$(command -v "$JAVA")")")
+if wants 1 && [ "$PROFILE" = true ]; then
+    # JFR's "profile" settings, but CPU sampled every 1 ms (default 10-20 ms gives too few samples here).
+    "$JDK_BIN/jfr" configure --input profile jdk.ExecutionSample#period=1ms jdk.NativeMethodSample#period=5ms \
+        jdk.ObjectAllocationSample#throttle=1000/s --output "$OUT/profile.jfc" >/dev/null
+    "$JDK_BIN/jcmd" "$GATEWAY_PID" JFR.start name=load settings="$OUT/profile.jfc" >/dev/null
+fi
 wants 1 && for run in $(seq "$RUNS"); do
     for t in "${TARGETS[@]}"; do
         # shellcheck disable=SC2046
@@ -217,8 +223,9 @@ wants 1 && for run in $(seq "$RUNS"); do
     done
 done
 if wants 1 && [ "$PROFILE" = true ]; then
-    jcmd "$GATEWAY_PID" JFR.stop name=load filename="$OUT/gateway.jfr" >/dev/null
-    python3 "$HERE/jfr-hotspots.py" "$OUT/gateway.jfr" 40 >"$OUT/hotspots.txt" || log "hot-spot summary failed"
+    "$JDK_BIN/jcmd" "$GATEWAY_PID" JFR.stop name=load filename="$OUT/gateway.jfr" >/dev/null
+    JFR="$JDK_BIN/jfr" python3 "$HERE/jfr-hotspots.py" "$OUT/gateway.jfr" 40 >"$OUT/hotspots.txt" \
+        || log "hot-spot summary failed"
 fi
 wrk_median() { awk -F'\t' -v t="$1" -v c="$2" 'NR > 1 && $2 == t {print $c}' "$OUT/wrk.tsv" | median; }
 
