@@ -10,14 +10,11 @@ import io.oneapi.storage.billing.BillingSettings;
 import io.oneapi.storage.billing.BillingWriter;
 import io.oneapi.storage.options.Options;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,7 +59,7 @@ public class QuotaLedgerBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        dir = Files.createTempDirectory("ledger-bench");
+        dir = ScratchDirectory.create("ledger-bench");
         gateway = TestGateway.start(dir);
         userId = gateway.user("bench", QUOTA, "default", User.ROLE_COMMON);
         tokenId = gateway.tokenRow(gateway.token(userId, QUOTA, false)).id();
@@ -80,11 +77,7 @@ public class QuotaLedgerBenchmark {
             writer.close();
             gateway.close();
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            ScratchDirectory.delete(dir);
         }
     }
 

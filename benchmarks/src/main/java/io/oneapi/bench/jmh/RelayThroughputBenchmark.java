@@ -6,13 +6,10 @@ import io.oneapi.bench.gateway.BenchGateway;
 import io.oneapi.bench.upstream.MockUpstreamServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,7 +55,7 @@ public class RelayThroughputBenchmark {
 
         @Setup(Level.Trial)
         public void start() throws IOException {
-            dir = Files.createTempDirectory("relay-bench");
+            dir = ScratchDirectory.create("relay-bench");
             mock = MockUpstreamServer.start(0, Runtime.getRuntime().availableProcessors(), Duration.ZERO);
             gateway = BenchGateway.start(dir, mock.baseUrl(),
                     Map.of("BATCH_UPDATE_ENABLED", Boolean.toString(batchUpdates)));
@@ -70,11 +67,7 @@ public class RelayThroughputBenchmark {
                 gateway.close();
                 mock.close();
             } finally {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                ScratchDirectory.delete(dir);
             }
         }
     }
