@@ -1,13 +1,14 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
-import { useSession } from '../state/session';
+import { LOST_KEY, useSession } from '../state/session';
 
 /** Logged-in routes: otherwise to /login, remembering where to come back to. */
 export function RequireAuth() {
-  const { user, lost } = useSession();
+  const { user, lost: lostState } = useSession();
   const location = useLocation();
   if (!user) {
+    const lost = lostState ?? sessionStorage.getItem(LOST_KEY);
     const redirect = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?${lost ? `${lost}=true&` : ''}redirect=${redirect}`} replace />;
   }

@@ -9,6 +9,7 @@ import { ROLE_ADMIN, ROLE_ROOT, type SessionUser } from '../api/types';
  * The server enforces every permission; this copy only decides what to show.
  */
 const STORAGE_KEY = 'user';
+export const LOST_KEY = 'session-lost';
 
 function stored(): SessionUser | null {
   try {
@@ -46,6 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (next) {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
       lostRef.current = false;
+      sessionStorage.removeItem(LOST_KEY);
       setLost(null);
     } else {
       localStorage.removeItem(STORAGE_KEY);
@@ -60,7 +62,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (lostRef.current) return;
       lostRef.current = true;
       const wasLoggedIn = localStorage.getItem(STORAGE_KEY) !== null;
-      setLost(reason === 'banned' ? 'banned' : wasLoggedIn ? 'expired' : null);
+      const why = reason === 'banned' ? 'banned' : wasLoggedIn ? 'expired' : null;
+      // Kept for this tab too, in case a render races the state update before RequireAuth reads it.
+      if (why) sessionStorage.setItem(LOST_KEY, why);
+      setLost(why);
       save(null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'status' });
     });

@@ -9,6 +9,7 @@ afterEach(() => {
   if (typeof window === 'undefined') return;
   cleanup();
   localStorage.clear();
+  sessionStorage.clear();
 });
 
 // antd reads these; jsdom lacks them.

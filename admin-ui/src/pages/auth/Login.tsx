@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { SessionUser } from '../../api/types';
-import { useSession } from '../../state/session';
+import { LOST_KEY, useSession } from '../../state/session';
 import { useStatus } from '../../state/status';
 import { startOAuth, type OAuthProvider } from './oauth';
 
@@ -32,6 +32,7 @@ export default function Login() {
   }
 
   const finish = (data: SessionUser) => {
+    sessionStorage.removeItem(LOST_KEY);
     login({ ...data, require_password_change: data.require_password_change === true });
     message.success(t('login.success'));
     navigate(data.require_password_change ? '/change-password' : redirect ?? '/token', { replace: true });
