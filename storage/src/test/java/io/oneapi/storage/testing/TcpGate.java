@@ -16,9 +16,8 @@ import java.util.regex.Pattern;
 /**
  * A TCP relay on a loopback port in front of a real server (database, Redis), so a test can make the server
  * "go away" for the clients behind the gate without touching the shared server: {@link #cut()} resets every
- * relayed connection and resets new ones at once, as a stopped server would; {@link #open()} relays again, as a
- * restarted one would. The gate keeps its listening socket throughout: closing and re-binding the port could
- * lose it to another process's outgoing connection on a busy machine.
+ * relayed connection and refuses new ones, as a stopped server would; {@link #open()} listens again on the same
+ * port, as a restarted one would.
  */
 public final class TcpGate implements AutoCloseable {
     /** {@code tcp(host:port)} or {@code //[user@]host:port}. */
@@ -28,7 +27,6 @@ public final class TcpGate implements AutoCloseable {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
-    private volatile boolean blocked;
 
     /** Opens a gate on a free loopback port relaying to {@code host:targetPort}. */
     public TcpGate(String host, int targetPort) throws IOException {
@@ -65,33 +63,50 @@ public final class TcpGate implements AutoCloseable {
         return port;
     }
 
-    /** Resets every connection through the gate; new connections are reset at once until {@link #open()}. */
+    /** Resets every connection through the gate and stops listening (clients get "connection refused"). */
     public synchronized void cut() throws IOException {
-        blocked = true;
-        resetAll();
-    }
-
-    private void resetAll() {
-        for (Socket socket : sockets) {
-            reset(socket);
-        }
-        sockets.clear();
-    }
-
-    /** Relays again. */
-    public synchronized void open() throws IOException {
-        blocked = false;
-    }
-
-    @Override
-    public synchronized void close() throws IOException {
-        blocked = true;
         ServerSocket listening = server;
         server = null;
         if (listening != null) {
             listening.close();
         }
-        resetAll();
+        for (Socket socket : sockets) {
+            try {
+                socket.setSoLinger(true, 0); // RST, like a killed server
+            } catch (SocketException ignored) {
+                // already closed
+            }
+            socket.close();
+        }
+        sockets.clear();
+    }
+
+    /** Listens again on the same port (retrying briefly: the port can linger for a moment after a cut). */
+    public synchronized void open() throws IOException {
+        if (server != null) {
+            return;
+        }
+        IOException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                start(bind(port));
+                return;
+            } catch (java.net.BindException e) {
+                last = e;
+                try {
+                    Thread.sleep(100); // a retry delay, not synchronisation
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw last;
+    }
+
+    @Override
+    public void close() throws IOException {
+        cut();
     }
 
     private static ServerSocket bind(int port) throws IOException {
@@ -116,10 +131,6 @@ public final class TcpGate implements AutoCloseable {
             } catch (IOException closed) {
                 return;
             }
-            if (blocked) {
-                reset(client);
-                continue;
-            }
             Socket upstream = new Socket();
             try {
                 upstream.connect(target, 5_000);
@@ -129,10 +140,10 @@ public final class TcpGate implements AutoCloseable {
             }
             sockets.add(client);
             sockets.add(upstream);
-            if (blocked) { // cut while connecting
-                reset(client);
+            if (listening.isClosed()) { // cut while connecting
+                closeQuietly(client);
                 closeQuietly(upstream);
-                continue;
+                return;
             }
             pump(client, upstream);
             pump(upstream, client);
@@ -159,15 +170,6 @@ public final class TcpGate implements AutoCloseable {
         }, "tcp-gate-pump-" + port);
         thread.setDaemon(true);
         thread.start();
-    }
-
-    private static void reset(Socket socket) {
-        try {
-            socket.setSoLinger(true, 0); // RST, like a killed server
-        } catch (SocketException ignored) {
-            // already closed
-        }
-        closeQuietly(socket);
     }
 
     private static void closeQuietly(Socket socket) {
