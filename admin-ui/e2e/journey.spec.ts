@@ -57,7 +57,7 @@ test('A3 a lost session leads to the login page with a message', async () => {
   await expect(page).toHaveURL(/\/login\?expired=true/);
   await expect(page.getByTestId('login-expired')).toBeVisible();
   await page.goto('/channel');
-  await expect(page).toHaveURL(/\/login\?redirect=/);
+  await expect(page).toHaveURL(/\/login\?.*redirect=%2Fchannel/);
 });
 
 test('A4 deep links, reloads, 404 page and JSON 404', async () => {
