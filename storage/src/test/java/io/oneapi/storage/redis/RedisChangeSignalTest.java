@@ -97,6 +97,10 @@ class RedisChangeSignalTest {
                 gate.open();
                 // Within the retry period A subscribes, catches up locally and announces what it could not.
                 seenByB.await(Topic.CHANNELS, 1, Duration.ofSeconds(RedisLink.RETRY_SECONDS + 10));
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (!a.connected() && System.nanoTime() < deadline) {
+                    Thread.onSpinWait(); // the flag may follow the announcement by a moment
+                }
                 assertTrue(a.connected());
                 seenByA.await(Topic.TOKENS, 1, Duration.ofSeconds(5)); // catch-up covers every topic
                 assertEquals(1, log.count(Level.INFO, "Redis reachable again"));
