@@ -26,6 +26,6 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    testTimeout: 20000,
+    testTimeout: 90000, // jsdom renders of Ant Design forms are slow on a shared 2-core machine
   },
 });
