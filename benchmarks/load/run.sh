@@ -91,7 +91,7 @@ wait_for_port "$MOCK_PORT" 30
 mkdir -p "$OUT/nginx/tmp"
 cat >"$OUT/nginx/nginx.conf" <<EOF
 worker_processes auto;
-worker_rlimit_nofile 65536;
+worker_rlimit_nofile $(ulimit -n);
 daemon off;
 pid $OUT/nginx/nginx.pid;
 error_log $OUT/nginx/error.log warn;
