@@ -77,6 +77,11 @@ final class HopClient {
             return hop;
         }
         ProxyHandler proxyHandler = proxyHandler();
+        if (proxyHandler != null) {
+            // The hop's own deadline below covers the tunnel too; Netty's separate 10 s limit would cut a
+            // longer USER_CONTENT_REQUEST_TIMEOUT short.
+            proxyHandler.setConnectTimeoutMillis(0);
+        }
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(channelType)
@@ -106,7 +111,10 @@ final class HopClient {
         hop.result().whenComplete((outcome, failure) -> timer.cancel(false));
         connect.addListener(f -> {
             if (f.isSuccess()) {
+                // Through a proxy the request waits in the proxy handler until the tunnel is open.
                 ch.writeAndFlush(request(uri, tls, port));
+            } else if (proxyHandler != null) {
+                hop.failAtProxy("could not connect to the gateway's image proxy");
             } else {
                 hop.fail("could not connect to the image host");
             }
@@ -139,7 +147,13 @@ final class HopClient {
         return request;
     }
 
-    /** USER_CONTENT_REQUEST_PROXY: the tunnel goes to the vetted address, never to a name. */
+    /**
+     * USER_CONTENT_REQUEST_PROXY: the tunnel goes to the vetted address, never to a name. An HTTP proxy is
+     * asked for a CONNECT tunnel for http URLs too (not an absolute-form GET), so it never resolves the
+     * user's host itself; socks5 and socks5h both send the address. The proxy's own address is the
+     * operator's choice and is not vetted. An https:// proxy is spoken to in plain HTTP, as by the relay's
+     * RELAY_PROXY connector.
+     */
     private ProxyHandler proxyHandler() {
         if (proxy == null) {
             return null;

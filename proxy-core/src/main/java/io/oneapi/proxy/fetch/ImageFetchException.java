@@ -24,6 +24,14 @@ public final class ImageFetchException extends RuntimeException {
         return new ImageFetchException(400, "image_fetch_failed", "Could not fetch image " + shown + ": " + reason);
     }
 
+    /**
+     * A 502 about one URL: the gateway's own USER_CONTENT_REQUEST_PROXY failed, which the client cannot fix.
+     * The message says so without naming the proxy.
+     */
+    static ImageFetchException proxy(String url, String reason) {
+        return new ImageFetchException(502, "image_proxy_failed", about(url, reason).getMessage());
+    }
+
     /** A 400 about the request as a whole. */
     static ImageFetchException request(String reason) {
         return new ImageFetchException(400, "image_fetch_failed", reason);

@@ -10,9 +10,13 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.proxy.HttpProxyHandler;
+import io.netty.handler.proxy.ProxyConnectException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
@@ -32,6 +36,9 @@ final class OneHop extends SimpleChannelInboundHandler<HttpObject> {
 
     record Body(String mediaType, byte[] bytes) implements Outcome {
     }
+
+    /** Netty puts the proxy's answer at the end of the message: "..., status: 403 Forbidden". */
+    private static final Pattern PROXY_STATUS = Pattern.compile("status: (\\d{3})\\b");
 
     private final String url;
     private final long maxBytes;
@@ -71,6 +78,11 @@ final class OneHop extends SimpleChannelInboundHandler<HttpObject> {
     /** Ends the hop with a client-readable reason. */
     void fail(String reason) {
         result.completeExceptionally(ImageFetchException.about(url, reason));
+    }
+
+    /** Ends the hop because the gateway's image proxy failed. */
+    void failAtProxy(String reason) {
+        result.completeExceptionally(ImageFetchException.proxy(url, reason));
     }
 
     void cancel() {
@@ -176,8 +188,35 @@ final class OneHop extends SimpleChannelInboundHandler<HttpObject> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof ProxyConnectException refused) {
+            onProxyFailure(refused);
+            return;
+        }
         fail(cause instanceof SSLException || cause.getCause() instanceof SSLException
                 ? "the TLS handshake with the image host failed" : "the connection to the image host failed");
+    }
+
+    /**
+     * The proxy did not open the tunnel. A 502, 503 or 504 from an HTTP proxy means it could not reach the
+     * image host (the client's URL); anything else is the proxy's own refusal or failure (the gateway's).
+     */
+    private void onProxyFailure(ProxyConnectException refused) {
+        String message = refused.getMessage() == null ? "" : refused.getMessage();
+        if (refused instanceof HttpProxyHandler.HttpProxyConnectException) {
+            Matcher status = PROXY_STATUS.matcher(message);
+            String code = status.find() ? status.group(1) : "?";
+            if (code.equals("502") || code.equals("503") || code.equals("504")) {
+                fail("could not connect to the image host (the gateway's image proxy answered HTTP " + code + ")");
+            } else {
+                failAtProxy("the gateway's image proxy refused the connection (HTTP " + code + ")");
+            }
+        } else if (message.endsWith(", disconnected")) {
+            failAtProxy("the gateway's image proxy closed the connection");
+        } else if (message.endsWith(", timeout")) {
+            failAtProxy("the gateway's image proxy did not answer in time");
+        } else {
+            failAtProxy("the gateway's image proxy could not open the connection");
+        }
     }
 
     private void close() {

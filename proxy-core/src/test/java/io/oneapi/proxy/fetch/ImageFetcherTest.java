@@ -58,7 +58,7 @@ class ImageFetcherTest {
     }
 
     /** Fake DNS: a few names with fixed answers, IP literals as themselves. */
-    private static InetAddress[] resolve(String host) throws UnknownHostException {
+    static InetAddress[] resolve(String host) throws UnknownHostException {
         return switch (host) {
             case "images.example" -> addresses("127.0.0.1");
             case "intranet.example" -> addresses("10.0.0.5");

@@ -5,8 +5,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +26,11 @@ public final class ImageServer implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
+
+    /** A request as the server saw it: where it came from and its Host header. */
+    public record Seen(String path, InetSocketAddress from, String host) {
+    }
 
     public ImageServer() {
         try {
@@ -45,6 +53,11 @@ public final class ImageServer implements AutoCloseable {
     public int hits(String path) {
         AtomicInteger count = hits.get(path);
         return count == null ? 0 : count.get();
+    }
+
+    /** Every request to a scripted path, in arrival order. */
+    public List<Seen> seen() {
+        return List.copyOf(seen);
     }
 
     /** Answers with {@code body}; {@code chunked} leaves the length out. */
@@ -110,6 +123,7 @@ public final class ImageServer implements AutoCloseable {
                 return;
             }
             hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            seen.add(new Seen(path, exchange.getRemoteAddress(), exchange.getRequestHeaders().getFirst("Host")));
             handler.handle(exchange);
         });
         return this;
