@@ -28,7 +28,12 @@ import io.oneapi.proxy.upstream.UpstreamConnector;
 import io.oneapi.spi.ProviderAdapter;
 import io.oneapi.storage.DatabaseOutage;
 import io.oneapi.storage.Storage;
+import io.oneapi.storage.billing.MemoryQuotaCounters;
+import io.oneapi.storage.billing.QuotaCounters;
+import io.oneapi.storage.health.MemoryOutcomeWindow;
+import io.oneapi.storage.health.OutcomeWindow;
 import io.oneapi.storage.options.LiveOptions;
+import io.oneapi.storage.redis.RedisChangeSignal;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -173,10 +178,14 @@ public final class ProxyServer implements AutoCloseable {
                     storage.changes(), config.cache().cacheLifetime(), outage);
             ChannelRouter router = new ChannelRouter(storage.channels(), executors.blocking(), storage.changes());
             router.reloadNow();
+            GatewayConfig.MetricSettings metric = config.metric(); // ENABLE_METRIC windows: shared through Redis
+            OutcomeWindow window = !metric.enabled() ? null : storage.changes() instanceof RedisChangeSignal redis
+                    ? redis.outcomeWindow(metric.queueSize(), metric.successRateThreshold())
+                    : new MemoryOutcomeWindow(metric.queueSize(), metric.successRateThreshold());
             ChannelHealth health = new ChannelHealth(storage.channels(), executors.blocking(),
-                    () -> options.current().automaticDisableChannelEnabled(), config.metric().enabled(),
-                    config.metric().queueSize(), config.metric().successRateThreshold());
-            billing = LedgerBilling.create(storage, options::current, config.relay(), outage, authCache);
+                    () -> options.current().automaticDisableChannelEnabled(), window);
+            billing = LedgerBilling.create(storage, options::current, config.relay(), outage, authCache,
+                    quotaCounters(config, storage));
             CatalogPublisher.publish(plugins, storage.pluginCatalog(), System.currentTimeMillis() / 1000);
             loops = new EventLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
             upstream = new UpstreamConnector(loops.socketChannel(), loops.datagramChannel(),
@@ -218,6 +227,20 @@ public final class ProxyServer implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+
+        /**
+         * Where reservations are judged: Redis counters shared by every node when Redis is on; this node's memory
+         * when quota writes are batched anyway (BATCH_UPDATE_ENABLED); otherwise a conditional database statement
+         * per reservation, exact across nodes without Redis.
+         */
+        private static QuotaCounters quotaCounters(GatewayConfig config, Storage storage) {
+            Duration maxAge = config.cache().cacheLifetime();
+            QuotaCounters counters = storage.sharedQuotaCounters(maxAge)
+                    .orElse(config.relay().batchUpdateEnabled() ? new MemoryQuotaCounters(maxAge) : null);
+            LOG.info("Quota reservations: {}", counters == null ? "database statement per request"
+                    : "counters in " + counters.describe() + ", records written by the billing writer");
+            return counters;
         }
 
         /**

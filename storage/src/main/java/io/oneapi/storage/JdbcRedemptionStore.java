@@ -17,10 +17,12 @@ final class JdbcRedemptionStore implements RedemptionStore {
     static final String UNKNOWN_USER = "用户不存在";
 
     private final Database db;
+    private final ChangeSignal changes;
     private final String columns;
     private final String key;
 
-    JdbcRedemptionStore(Database db) {
+    JdbcRedemptionStore(Database db, ChangeSignal changes) {
+        this.changes = changes;
         this.db = db;
         this.columns = columns(db.dialect());
         this.key = db.dialect().quote("key");
@@ -88,7 +90,7 @@ final class JdbcRedemptionStore implements RedemptionStore {
         if (code == null || code.isBlank()) {
             throw new RedemptionException(NO_KEY);
         }
-        return db.inTransaction(tx -> {
+        long credited = db.inTransaction(tx -> {
             Redemption found = tx.queryOne("SELECT " + columns + " FROM redemptions WHERE " + key + " = ?",
                     JdbcRedemptionStore::map, code.strip()).orElseThrow(() -> new RedemptionException(UNKNOWN_KEY));
             if (found.status() != Redemption.STATUS_ENABLED) {
@@ -104,5 +106,7 @@ final class JdbcRedemptionStore implements RedemptionStore {
             }
             return found.quota();
         });
+        changes.publish(ChangeSignal.Topic.USERS); // the relay's quota counters re-read the new balance
+        return credited;
     }
 }

@@ -144,6 +144,12 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public void grantQuota(int id, long delta) {
+        addQuota(id, delta);
+        changes.publish(Topic.USERS);
+    }
+
+    @Override
     public boolean reserveQuota(int id, long amount) {
         if (amount < 0) {
             throw new IllegalArgumentException("cannot reserve a negative amount: " + amount);

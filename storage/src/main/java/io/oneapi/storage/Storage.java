@@ -2,8 +2,11 @@ package io.oneapi.storage;
 
 import io.oneapi.config.GatewayConfig;
 import io.oneapi.config.GatewayConfig.DatabaseSettings;
+import io.oneapi.storage.billing.QuotaCounters;
 import io.oneapi.storage.redis.RedisChangeSignal;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +37,7 @@ public final class Storage implements AutoCloseable {
         this.tokens = new JdbcTokenStore(main, changes);
         this.channels = new JdbcChannelStore(main, changes);
         this.options = new JdbcOptionStore(main, changes);
-        this.redemptions = new JdbcRedemptionStore(main);
+        this.redemptions = new JdbcRedemptionStore(main, changes);
         this.logs = new JdbcLogStore(logDb);
         this.pluginCatalog = new JdbcPluginCatalogStore(main);
     }
@@ -80,6 +83,15 @@ public final class Storage implements AutoCloseable {
                 + "every {} s (SYNC_FREQUENCY{}) stays as a safety net", cache.cacheLifetime().toSeconds(),
                 cache.syncFrequencySet() ? "" : ", default");
         return RedisChangeSignal.start(cache);
+    }
+
+    /**
+     * Quota counters every node shares (Redis), when Redis is configured; their keys live at most {@code maxAge}.
+     * Empty without Redis: each node then keeps its own in memory or judges against the database.
+     */
+    public Optional<QuotaCounters> sharedQuotaCounters(Duration maxAge) {
+        return changes instanceof RedisChangeSignal redis ? Optional.of(redis.quotaCounters(maxAge))
+                : Optional.empty();
     }
 
     /**

@@ -39,6 +39,12 @@ public interface UserStore {
     void addQuota(int id, long delta);
 
     /**
+     * Adds quota from outside the relay's billing (top-up, invitation reward) and announces it, so the relay's
+     * quota counters re-read the balance instead of judging against the old one.
+     */
+    void grantQuota(int id, long delta);
+
+    /**
      * Takes {@code amount} from {@code quota} only if that leaves it non-negative; one atomic statement.
      * @return true when taken
      */

@@ -58,12 +58,12 @@ public final class UserCreation {
     private void giveInvitationGifts(int inviteeId, int inviterId, Options current) {
         long forInvitee = current.quotaForInvitee();
         if (forInvitee > 0) {
-            users.addQuota(inviteeId, forInvitee);
+            users.grantQuota(inviteeId, forInvitee);
             logs.system(inviteeId, "Gift for using an invitation code: " + quotaText.of(forInvitee));
         }
         long forInviter = current.quotaForInviter();
         if (forInviter > 0) {
-            users.addQuota(inviterId, forInviter);
+            users.grantQuota(inviterId, forInviter);
             logs.system(inviterId, "Gift for inviting a user: " + quotaText.of(forInviter));
         }
     }

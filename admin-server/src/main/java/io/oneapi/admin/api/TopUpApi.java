@@ -39,7 +39,7 @@ public final class TopUpApi {
                 .filter(u -> u.status() != User.STATUS_DELETED)
                 .orElseThrow(() -> new ApiFailure("user not found"));
         UserAdminApi.requireAbove(req.caller(), target, "no permission to top up a user of the same or a higher role");
-        users.addQuota(target.id(), body.quota());
+        users.grantQuota(target.id(), body.quota());
         String content = "Top up via API: " + quotaText.of(body.quota());
         if (body.remark() != null && !body.remark().isBlank()) {
             content += ", remark: " + body.remark().trim();

@@ -15,6 +15,7 @@ import io.oneapi.storage.LogEntry;
 import io.oneapi.storage.Storage;
 import io.oneapi.storage.billing.BillingSettings;
 import io.oneapi.storage.billing.BillingWriter;
+import io.oneapi.storage.billing.QuotaCounters;
 import io.oneapi.storage.options.Options;
 import java.io.IOException;
 import java.time.Clock;
@@ -58,12 +59,23 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
      */
     public static LedgerBilling create(Storage storage, Supplier<Options> options, GatewayConfig.RelaySettings relay,
                                        DatabaseOutage outage, CachedBalances balances) {
+        return create(storage, options, relay, outage, balances, null);
+    }
+
+    /**
+     * As above, with reservations judged against {@code counters} (see {@link CountedQuota}) rather than by a
+     * database statement each; null for the statement.
+     */
+    public static LedgerBilling create(Storage storage, Supplier<Options> options, GatewayConfig.RelaySettings relay,
+                                       DatabaseOutage outage, CachedBalances balances, QuotaCounters counters) {
         BillingWriter writer = new BillingWriter(storage.users(), storage.tokens(), storage.channels(),
                 storage.logs(), BillingSettings.from(relay), Clock.systemUTC(), outage::suspected);
         outage.onRecovery(writer::wake);
         OfflineHolds offline = new OfflineHolds(balances, outage, MAX_OFFLINE_HOLDS, MAX_OFFLINE);
+        CountedQuota counted = counters == null ? null : new CountedQuota(counters, writer, storage.users(),
+                storage.tokens(), storage.changes(), outage::suspected);
         QuotaLedger ledger = new QuotaLedger(storage.users(), storage.tokens(), writer, options, Clock.systemUTC(),
-                offline);
+                offline, counted);
         return create(ledger, writer, options);
     }
 

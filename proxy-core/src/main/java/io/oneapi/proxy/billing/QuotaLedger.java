@@ -37,10 +37,12 @@ public final class QuotaLedger {
     private final Clock clock;
     /** Null: no degraded mode, a database failure refuses the request. */
     private final OfflineHolds offline;
+    /** Null: every reservation is a conditional database statement. */
+    private final CountedQuota counted;
 
     public QuotaLedger(UserStore users, TokenStore tokens, BillingWriter writer, Supplier<Options> options,
                        Clock clock) {
-        this(users, tokens, writer, options, clock, null);
+        this(users, tokens, writer, options, clock, null, null);
     }
 
     /**
@@ -48,13 +50,14 @@ public final class QuotaLedger {
      * {@code offline} and their quota goes through {@code writer}, which holds it until the database is back.
      */
     QuotaLedger(UserStore users, TokenStore tokens, BillingWriter writer, Supplier<Options> options, Clock clock,
-                OfflineHolds offline) {
+                OfflineHolds offline, CountedQuota counted) {
         this.users = users;
         this.tokens = tokens;
         this.writer = writer;
         this.options = options;
         this.clock = clock;
         this.offline = offline;
+        this.counted = counted;
     }
 
     /**
@@ -69,6 +72,26 @@ public final class QuotaLedger {
             throw new IllegalArgumentException("reservation must not be negative: " + amount);
         }
         Reservation reservation = new Reservation(userId, tokenId, tokenUnlimited, amount);
+        if (counted != null) {
+            CountedQuota.Outcome outcome;
+            try {
+                outcome = counted.reserve(reservation);
+            } catch (QuotaException e) {
+                throw e;
+            } catch (RuntimeException e) { // the database failed while a counter was seeded
+                if (offline != null && offline.outage().report(e)) {
+                    return holdOffline(reservation);
+                }
+                throw new QuotaException("decrease_user_quota_failed", 500, "failed to reserve user quota", e);
+            }
+            if (outcome == CountedQuota.Outcome.TAKEN) {
+                return reservation;
+            }
+            if (outcome == CountedQuota.Outcome.NEEDS_DATABASE && offline != null) {
+                return holdOffline(reservation);
+            }
+            // The counters are away: judge against the database below, as without them.
+        }
         if (offline != null && offline.outage().suspected()) {
             return holdOffline(reservation);
         }
@@ -125,11 +148,11 @@ public final class QuotaLedger {
             offline.ended(reservation, finalQuota);
         }
         long delta = finalQuota - reservation.amount();
-        writer.addUserQuota(reservation.userId(), -delta);
+        // The token row is always written (accessed_time), also for an unlimited token's used quota.
         if (reservation.limitsToken()) {
-            writer.addTokenQuota(reservation.tokenId(), -delta, delta);
-        } else if (reservation.tokenId() > 0) {
-            writer.addTokenQuota(reservation.tokenId(), 0, finalQuota);
+            moveQuota(reservation, -delta, -delta, delta, true);
+        } else {
+            moveQuota(reservation, -delta, 0, finalQuota, reservation.tokenId() > 0);
         }
         writer.addUserUsage(reservation.userId(), finalQuota, 1);
         writer.addChannelUsedQuota(channelId, finalQuota);
@@ -148,9 +171,19 @@ public final class QuotaLedger {
             offline.ended(reservation, 0);
         }
         long amount = reservation.amount();
-        writer.addUserQuota(reservation.userId(), amount);
-        if (reservation.limitsToken() && amount > 0) {
-            writer.addTokenQuota(reservation.tokenId(), amount, -amount);
+        moveQuota(reservation, amount, amount, -amount, reservation.limitsToken() && amount > 0);
+    }
+
+    /** Quota changes after the reservation: through the counters when they judge reservations, else the writer. */
+    private void moveQuota(Reservation r, long userDelta, long tokenRemainDelta, long tokenUsedDelta,
+                           boolean tokenRow) {
+        if (counted != null) {
+            counted.adjust(r, userDelta, tokenRemainDelta, tokenUsedDelta, tokenRow);
+            return;
+        }
+        writer.addUserQuota(r.userId(), userDelta);
+        if (tokenRow) {
+            writer.addTokenQuota(r.tokenId(), tokenRemainDelta, tokenUsedDelta);
         }
     }
 
@@ -160,6 +193,9 @@ public final class QuotaLedger {
      */
     private Reservation holdOffline(Reservation reservation) {
         offline.hold(reservation);
+        if (counted != null) {
+            counted.forget(reservation); // its quota bypasses the counters: seed them again from the records
+        }
         writer.addUserQuota(reservation.userId(), -reservation.amount());
         if (reservation.limitsToken() && reservation.amount() > 0) {
             writer.addTokenQuota(reservation.tokenId(), -reservation.amount(), reservation.amount());

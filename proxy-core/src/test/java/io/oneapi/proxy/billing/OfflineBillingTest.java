@@ -16,6 +16,7 @@ import io.oneapi.storage.User;
 import io.oneapi.storage.billing.BillingFixtures;
 import io.oneapi.storage.billing.BillingSettings;
 import io.oneapi.storage.billing.BillingWriter;
+import io.oneapi.storage.billing.MemoryQuotaCounters;
 import io.oneapi.storage.options.Options;
 import io.oneapi.storage.testing.TcpGate;
 import io.oneapi.storage.testing.TestDatabase;
@@ -62,7 +63,7 @@ class OfflineBillingTest {
             outage.onRecovery(writer::wake);
             QuotaLedger ledger = new QuotaLedger(storage.users(), storage.tokens(), writer,
                     () -> Options.of(Map.of()), Clock.systemUTC(),
-                    new OfflineHolds(cache, outage, 1_000, Duration.ofMinutes(2)));
+                    new OfflineHolds(cache, outage, 1_000, Duration.ofMinutes(2)), null);
 
             assertEquals(token, cache.token(key).join().orElseThrow().id()); // this node has read them
             assertEquals(user, cache.user(user).join().orElseThrow().id());
@@ -106,6 +107,60 @@ class OfflineBillingTest {
             assertEquals(2_000, tokenAfter.usedQuota());
             assertEquals(2, BillingFixtures.countLogs(storage.logs(), user));
             assertEquals(2_000, BillingFixtures.sumLoggedQuota(storage.logs(), user));
+            assertEquals(2_000, storage.channels().findById(channel).orElseThrow().usedQuota());
+        } finally {
+            blocking.shutdownNow();
+        }
+    }
+
+    /**
+     * With quota counters (BATCH_UPDATE_ENABLED or Redis) a warm node does not even notice the outage: its
+     * reservations are judged by the counters, the token limit still holds, and the records are written when the
+     * database returns.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabases.Engine.class, names = {"MYSQL", "POSTGRES"})
+    void warmCountersKeepJudgingThroughAnOutage(TestDatabases.Engine engine) throws Exception {
+        ExecutorService blocking = Executors.newFixedThreadPool(4);
+        try (TestDatabase db = engine.create(dir); TcpGate gate = TcpGate.inFrontOf(db.dsn());
+             Storage storage = Storage.open(through(gate, db), true, new InProcessChangeSignal());
+             DatabaseOutage outage = new DatabaseOutage(storage.database(), Duration.ofMillis(200))) {
+            int user = BillingFixtures.user(storage, 10_000);
+            int token = BillingFixtures.token(storage, user, 5_000, false);
+            int channel = BillingFixtures.channel(storage);
+            AuthCache cache = new AuthCache(storage.tokens(), storage.users(), blocking, storage.changes(),
+                    Duration.ofMinutes(1), outage);
+            BillingWriter writer = new BillingWriter(storage.users(), storage.tokens(), storage.channels(),
+                    storage.logs(), BillingSettings.of(true, Duration.ofMillis(100)), Clock.systemUTC(),
+                    outage::suspected);
+            outage.onRecovery(writer::wake);
+            CountedQuota counted = new CountedQuota(new MemoryQuotaCounters(Duration.ofMinutes(10)), writer,
+                    storage.users(), storage.tokens(), storage.changes(), outage::suspected);
+            QuotaLedger ledger = new QuotaLedger(storage.users(), storage.tokens(), writer,
+                    () -> Options.of(Map.of()), Clock.systemUTC(),
+                    new OfflineHolds(cache, outage, 1_000, Duration.ofMinutes(2)), counted);
+            ledger.settle(ledger.reserve(user, token, false, 1_000), 500, consumeLog(0, 0, 0, "online"), channel);
+
+            gate.cut();
+            long start = System.nanoTime();
+            Reservation first = ledger.reserve(user, token, false, 2_000);
+            Reservation second = ledger.reserve(user, token, false, 2_000);
+            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(500), "no database call");
+            QuotaException shortToken = assertThrows(QuotaException.class,
+                    () -> ledger.reserve(user, token, false, 1_000));
+            assertEquals("pre_consume_token_quota_failed", shortToken.code(), "5,000 - 500 - 4,000 held");
+            ledger.settle(first, 1_500, consumeLog(0, 0, 0, "offline-1"), channel);
+            ledger.refund(second);
+
+            gate.open();
+            writer.close(); // drains: retries until the database answers
+            User after = storage.users().findById(user).orElseThrow();
+            assertEquals(10_000 - 500 - 1_500, after.quota());
+            assertEquals(2_000, after.usedQuota());
+            Token tokenAfter = storage.tokens().findById(token).orElseThrow();
+            assertEquals(5_000 - 500 - 1_500, tokenAfter.remainQuota());
+            assertEquals(2_000, tokenAfter.usedQuota());
+            assertEquals(2, BillingFixtures.countLogs(storage.logs(), user));
             assertEquals(2_000, storage.channels().findById(channel).orElseThrow().usedQuota());
         } finally {
             blocking.shutdownNow();

@@ -13,13 +13,14 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place billing writes go: quota deltas (user quota, token remain/used quota, user used quota and request
- * count, channel used quota) and consume logs. Quota <em>reservations</em> do not come here: they must be atomic
- * against the database and are made directly on the stores.
+ * count, channel used quota) and consume logs. Quota <em>reservations</em> come here only when they were
+ * judged against {@link QuotaCounters}; otherwise they are atomic statements made directly on the stores.
  *
  * <p>Consume logs are always queued and inserted in batches by a single writer thread. Deltas are summed per id and
  * written by the same thread when {@link BillingSettings#batchUpdates()} is on, otherwise written at once on the
@@ -145,6 +146,25 @@ public final class BillingWriter implements AutoCloseable {
     /** Makes the writer thread try its pending writes now rather than after its back-off (the database is back). */
     public void wake() {
         signalWriter();
+    }
+
+    /**
+     * A balance as it will be once everything queued here is written: {@code stored} (read now from the database)
+     * plus the pending delta. Runs under the flush lock, so no flush moves a delta from pending to the database
+     * between the two reads; callers must also keep their own writes for this id out meanwhile (they seed quota
+     * counters with it, see {@link QuotaCounters}).
+     *
+     * @param stored reads the row's current value; blocking (JDBC)
+     */
+    public long balanceWithPending(QuotaCounters.Kind kind, int id, LongSupplier stored) {
+        flushLock.lock();
+        try {
+            long value = stored.getAsLong();
+            return value + (kind == QuotaCounters.Kind.USER ? deltas.pendingUserQuota(id)
+                    : deltas.pendingTokenRemain(id));
+        } finally {
+            flushLock.unlock();
+        }
     }
 
     /** Logs waiting to be inserted (for metrics and tests). */

@@ -37,6 +37,17 @@ final class PendingDeltas {
         channelUsed.merge(channelId, quota, Long::sum);
     }
 
+    /** The user quota delta not yet written. */
+    synchronized long pendingUserQuota(int userId) {
+        return userQuota.getOrDefault(userId, 0L);
+    }
+
+    /** The token remain-quota delta not yet written. */
+    synchronized long pendingTokenRemain(int tokenId) {
+        long[] sums = tokenQuota.get(tokenId);
+        return sums == null ? 0 : sums[0];
+    }
+
     synchronized boolean isEmpty() {
         return userQuota.isEmpty() && tokenQuota.isEmpty() && userUsage.isEmpty() && channelUsed.isEmpty();
     }

@@ -4,6 +4,8 @@ import io.oneapi.config.GatewayConfig;
 import io.oneapi.storage.ChangeSignal;
 import io.oneapi.storage.InProcessChangeSignal;
 import io.oneapi.storage.Keys;
+import io.oneapi.storage.billing.QuotaCounters;
+import io.oneapi.storage.health.OutcomeWindow;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -81,6 +83,28 @@ public final class RedisChangeSignal implements ChangeSignal, AutoCloseable {
     @Override
     public void subscribe(Consumer<Topic> listener) {
         local.subscribe(listener);
+    }
+
+    /**
+     * Quota counters in this Redis, shared by every node; their keys live at most {@code maxAge}. Usable before
+     * Redis answers: until then (and whenever it is away) they throw, and the relay judges against the database.
+     */
+    public QuotaCounters quotaCounters(Duration maxAge) {
+        return quotaCounters(RedisQuotaCounters.PREFIX, maxAge);
+    }
+
+    /** As {@link #quotaCounters(Duration)}, under another key prefix (tests sharing one Redis). */
+    public QuotaCounters quotaCounters(String keyPrefix, Duration maxAge) {
+        return new RedisQuotaCounters(link::client, keyPrefix, maxAge);
+    }
+
+    /**
+     * Per-channel success-rate windows (ENABLE_METRIC) in this Redis, shared by every node. Usable before Redis
+     * answers: until then (and whenever it is away) outcomes are counted in this node's memory.
+     */
+    public OutcomeWindow outcomeWindow(int capacity, double threshold) {
+        return new RedisOutcomeWindow(link::client, RedisOutcomeWindow.PREFIX, capacity, threshold,
+                RedisOutcomeWindow.TTL);
     }
 
     /** Whether the Redis channel is subscribed at the moment (for tests and health output). */

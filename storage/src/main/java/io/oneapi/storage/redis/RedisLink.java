@@ -64,6 +64,11 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
+    /** The client, or null while not (yet) connected. */
+    RedissonClient client() {
+        return client;
+    }
+
     /** The subscribed channel, or null while not (yet) connected. */
     RTopic topic() {
         return topic;

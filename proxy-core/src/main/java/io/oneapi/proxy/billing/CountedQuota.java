@@ -1,0 +1,243 @@
+package io.oneapi.proxy.billing;
+
+import io.oneapi.storage.ChangeSignal;
+import io.oneapi.storage.TokenStore;
+import io.oneapi.storage.UserStore;
+import io.oneapi.storage.billing.BillingWriter;
+import io.oneapi.storage.billing.QuotaCounters;
+import io.oneapi.storage.billing.QuotaCounters.CountersUnavailableException;
+import io.oneapi.storage.billing.QuotaCounters.Kind;
+import io.oneapi.storage.billing.QuotaCounters.Take;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reservations judged against {@link QuotaCounters} (memory, or Redis shared by all nodes) instead of a database
+ * statement, so a warm node reserves without a database round trip. The database stays the record: every quota
+ * change made here also goes to the {@link BillingWriter}, and a counter is seeded from the database plus the
+ * writer's pending deltas.
+ *
+ * <p>Why the stripe lock: a counter must never miss a change nor count one twice. Each change (writer first, then
+ * counter) and each seed (database + pending, then counter) for a user runs under that user's stripe; a token is
+ * always changed together with its owner, so it shares the owner's stripe. With Redis, other nodes' unwritten
+ * deltas are not in a seed: admission can then be off by what other nodes spent since their last flush (the
+ * records stay exact). Counters are dropped when an edit outside the relay changes balances (change signal), when
+ * the relay had to bypass them, and when they expire.
+ *
+ * <p>When the counters cannot be reached (Redis away) the caller judges against the database instead; the counters
+ * are then dropped once they answer again, since they missed changes meanwhile. Blocking: billing executor only.
+ */
+final class CountedQuota {
+    private static final Logger log = LoggerFactory.getLogger(CountedQuota.class);
+    private static final int STRIPES = 64;
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
+
+    /** What {@link #reserve} did. */
+    enum Outcome { TAKEN, COUNTERS_DOWN, NEEDS_DATABASE }
+
+    private final QuotaCounters counters;
+    private final BillingWriter writer;
+    private final UserStore users;
+    private final TokenStore tokens;
+    private final BooleanSupplier databaseDown;
+    private final long retryNanos;
+    private final Object[] stripes = new Object[STRIPES];
+    /** The counters missed changes while unreachable: drop them all before trusting them again. */
+    private volatile boolean stale;
+    private volatile long downUntil;
+    private volatile boolean loggedDown;
+
+    CountedQuota(QuotaCounters counters, BillingWriter writer, UserStore users, TokenStore tokens,
+                 ChangeSignal signal, BooleanSupplier databaseDown) {
+        this(counters, writer, users, tokens, signal, databaseDown, RETRY_DELAY);
+    }
+
+    /** @param retryDelay how long unreachable counters are left alone before they are tried again */
+    CountedQuota(QuotaCounters counters, BillingWriter writer, UserStore users, TokenStore tokens,
+                 ChangeSignal signal, BooleanSupplier databaseDown, Duration retryDelay) {
+        this.retryNanos = retryDelay.toNanos();
+        this.counters = counters;
+        this.writer = writer;
+        this.users = users;
+        this.tokens = tokens;
+        this.databaseDown = databaseDown;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+        signal.subscribe(topic -> {
+            switch (topic) {
+                case USERS -> forgetAll(Kind.USER);
+                case TOKENS -> forgetAll(Kind.TOKEN);
+                default -> {
+                }
+            }
+        });
+    }
+
+    /**
+     * Takes the reservation from the counters and queues it in the writer.
+     *
+     * @return {@code TAKEN}; {@code COUNTERS_DOWN} when the counters could not be used (nothing was taken: judge
+     *         against the database); {@code NEEDS_DATABASE} when a counter must be seeded while the database is
+     *         known to be unreachable (nothing was taken)
+     * @throws QuotaException when the quota is short (nothing stays taken)
+     * @throws RuntimeException when the database failed while seeding (nothing stays taken)
+     */
+    Outcome reserve(Reservation r) {
+        if (!usable()) {
+            return Outcome.COUNTERS_DOWN;
+        }
+        long amount = r.amount();
+        synchronized (stripe(r.userId())) {
+            try {
+                Take user = take(Kind.USER, r.userId(), amount, () -> userQuota(r.userId()));
+                if (user == null) {
+                    return Outcome.NEEDS_DATABASE;
+                }
+                if (user == Take.SHORT) {
+                    throw QuotaException.userQuotaNotEnough();
+                }
+                if (r.limitsToken() && amount > 0) {
+                    Take token;
+                    try {
+                        token = take(Kind.TOKEN, r.tokenId(), amount, () -> tokenRemain(r.tokenId()));
+                    } catch (RuntimeException e) {
+                        counters.add(Kind.USER, r.userId(), amount);
+                        throw e;
+                    }
+                    if (token != Take.TAKEN) {
+                        counters.add(Kind.USER, r.userId(), amount);
+                        if (token == null) {
+                            return Outcome.NEEDS_DATABASE;
+                        }
+                        throw QuotaException.tokenQuotaNotEnough();
+                    }
+                }
+            } catch (CountersUnavailableException e) {
+                markDown(e);
+                return Outcome.COUNTERS_DOWN;
+            }
+            writer.addUserQuota(r.userId(), -amount);
+            if (r.limitsToken() && amount > 0) {
+                writer.addTokenQuota(r.tokenId(), -amount, amount);
+            }
+            return Outcome.TAKEN;
+        }
+    }
+
+    /** Moves quota (settlement, refund) in the writer and in the counters alike. */
+    void adjust(Reservation r, long userDelta, long tokenRemainDelta, long tokenUsedDelta, boolean tokenRow) {
+        synchronized (stripe(r.userId())) {
+            writer.addUserQuota(r.userId(), userDelta);
+            if (tokenRow) {
+                writer.addTokenQuota(r.tokenId(), tokenRemainDelta, tokenUsedDelta);
+            }
+            if (!usable()) {
+                stale = true;
+                return;
+            }
+            try {
+                counters.add(Kind.USER, r.userId(), userDelta);
+                if (r.limitsToken() && tokenRemainDelta != 0) {
+                    counters.add(Kind.TOKEN, r.tokenId(), tokenRemainDelta);
+                }
+            } catch (CountersUnavailableException e) {
+                markDown(e);
+            }
+        }
+    }
+
+    /** The reservation's quota moved outside the counters (held offline): seed its counters again later. */
+    void forget(Reservation r) {
+        synchronized (stripe(r.userId())) {
+            try {
+                counters.forget(Kind.USER, r.userId());
+                if (r.limitsToken()) {
+                    counters.forget(Kind.TOKEN, r.tokenId());
+                }
+            } catch (CountersUnavailableException e) {
+                markDown(e);
+            }
+        }
+    }
+
+    String describe() {
+        return counters.describe();
+    }
+
+    /**
+     * Takes from a counter, seeding it first when missing; null when it must be seeded while the database is known
+     * to be down.
+     */
+    private Take take(Kind kind, int id, long amount, LongSupplier stored) {
+        Take take = counters.take(kind, id, amount);
+        if (take != Take.UNSEEDED) {
+            return take;
+        }
+        if (databaseDown.getAsBoolean()) {
+            return null;
+        }
+        counters.seed(kind, id, writer.balanceWithPending(kind, id, stored));
+        take = counters.take(kind, id, amount);
+        if (take == Take.UNSEEDED) {
+            throw new CountersUnavailableException("quota counter vanished right after its seed", null);
+        }
+        return take;
+    }
+
+    private long userQuota(int userId) {
+        return users.findById(userId).map(u -> u.quota()).orElse(-1L); // unknown user: negative, always short
+    }
+
+    private long tokenRemain(int tokenId) {
+        return tokens.findById(tokenId).map(t -> t.remainQuota()).orElse(-1L);
+    }
+
+    private void forgetAll(Kind kind) {
+        try {
+            counters.forgetAll(kind);
+        } catch (CountersUnavailableException e) {
+            stale = true; // dropped once the counters answer again
+            markDown(e);
+        }
+    }
+
+    /** False while the counters are known to be away; drops them all first when they missed changes. */
+    private boolean usable() {
+        if (System.nanoTime() - downUntil < 0) {
+            return false;
+        }
+        if (stale) {
+            try {
+                counters.forgetAll(Kind.USER);
+                counters.forgetAll(Kind.TOKEN);
+                stale = false;
+                if (loggedDown) {
+                    loggedDown = false;
+                    log.info("quota counters ({}) answer again: reservations use them again", counters.describe());
+                }
+            } catch (CountersUnavailableException e) {
+                markDown(e);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void markDown(CountersUnavailableException e) {
+        stale = true;
+        downUntil = System.nanoTime() + retryNanos;
+        if (!loggedDown) {
+            loggedDown = true;
+            log.warn("quota counters ({}) unavailable, reserving against the database until they answer: {}",
+                    counters.describe(), e.getMessage());
+        }
+    }
+
+    private Object stripe(int userId) {
+        return stripes[Math.floorMod(userId, STRIPES)];
+    }
+}

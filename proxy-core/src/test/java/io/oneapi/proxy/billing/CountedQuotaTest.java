@@ -1,0 +1,356 @@
+package io.oneapi.proxy.billing;
+
+import static io.oneapi.storage.billing.BillingFixtures.consumeLog;
+import static io.oneapi.storage.billing.BillingFixtures.countLogs;
+import static io.oneapi.storage.billing.BillingFixtures.sumLoggedQuota;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oneapi.config.GatewayConfig.CacheSettings;
+import io.oneapi.storage.Keys;
+import io.oneapi.storage.Storage;
+import io.oneapi.storage.Token;
+import io.oneapi.storage.TokenStore;
+import io.oneapi.storage.UserStore;
+import io.oneapi.storage.billing.BillingFixtures;
+import io.oneapi.storage.billing.BillingSettings;
+import io.oneapi.storage.billing.BillingWriter;
+import io.oneapi.storage.billing.MemoryQuotaCounters;
+import io.oneapi.storage.billing.QuotaCounters;
+import io.oneapi.storage.options.Options;
+import io.oneapi.storage.redis.RedisChangeSignal;
+import io.oneapi.storage.testing.TestDatabase;
+import io.oneapi.storage.testing.TestDatabases;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Reservations judged against quota counters (memory and Redis) while the database keeps the exact record. */
+class CountedQuotaTest {
+    private static final Options OPTIONS = Options.of(Map.of());
+
+    @TempDir
+    Path dir;
+
+    /** A node: its own billing writer (batched) and ledger over shared storage and the given counters. */
+    private record Node(BillingWriter writer, QuotaLedger ledger) {
+        static Node of(Storage storage, QuotaCounters counters, UserStore users, TokenStore tokens,
+                       Duration batchInterval) {
+            BillingSettings settings = new BillingSettings(true, batchInterval, Duration.ofMillis(50), 100, 100_000,
+                    Duration.ofSeconds(10));
+            BillingWriter writer = new BillingWriter(storage.users(), storage.tokens(), storage.channels(),
+                    storage.logs(), settings, Clock.systemUTC());
+            CountedQuota counted = new CountedQuota(counters, writer, users, tokens, storage.changes(), () -> false);
+            return new Node(writer, new QuotaLedger(users, tokens, writer, () -> OPTIONS, Clock.systemUTC(), null,
+                    counted));
+        }
+
+        static Node of(Storage storage, QuotaCounters counters) {
+            return of(storage, counters, storage.users(), storage.tokens(), Duration.ofMillis(50));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.oneapi.storage.testing.TestDatabases#engines")
+    void concurrentCyclesOnMemoryCountersStayExact(TestDatabases.Engine engine) throws Exception {
+        try (TestDatabase db = engine.create(dir); Storage storage = db.openStorage()) {
+            Node node = Node.of(storage, new MemoryQuotaCounters(Duration.ofMinutes(10)));
+            int user = BillingFixtures.user(storage, 1_000_000);
+            int token = BillingFixtures.token(storage, user, 6_000, false);
+            int channel = BillingFixtures.channel(storage);
+            long charged = runCycles(List.of(node), user, token, channel, 300);
+            node.writer().close();
+            assertExact(storage, user, token, channel, 1_000_000, 6_000, charged);
+        }
+    }
+
+    /** The point of the counters: once warm, a reservation and its settlement touch no store of the ledger. */
+    @Test
+    void warmReservationsMakeNoDatabaseRoundTrip() throws Exception {
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage()) {
+            AtomicInteger calls = new AtomicInteger();
+            UserStore users = counting(UserStore.class, storage.users(), calls);
+            TokenStore tokens = counting(TokenStore.class, storage.tokens(), calls);
+            Node node = Node.of(storage, new MemoryQuotaCounters(Duration.ofMinutes(10)), users, tokens,
+                    Duration.ofHours(1));
+            int user = BillingFixtures.user(storage, 100_000);
+            int token = BillingFixtures.token(storage, user, 50_000, false);
+            int channel = BillingFixtures.channel(storage);
+            node.ledger().settle(node.ledger().reserve(user, token, false, 100), 10, null, channel);
+            assertEquals(2, calls.get(), "the first reservation seeds the user and the token counters");
+            for (int i = 0; i < 50; i++) {
+                node.ledger().settle(node.ledger().reserve(user, token, false, 100), 10, null, channel);
+            }
+            assertEquals(2, calls.get(), "warm reservations read and write nothing through the stores");
+            node.writer().close();
+            assertEquals(100_000 - 510, storage.users().findById(user).orElseThrow().quota());
+            assertEquals(50_000 - 510, storage.tokens().findById(token).orElseThrow().remainQuota());
+        }
+    }
+
+    /** Top-ups, edits and redemptions made outside the relay reach warm counters through the change signal. */
+    @Test
+    void editsOutsideTheRelayAreSeenAtOnce() {
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage()) {
+            Node node = Node.of(storage, new MemoryQuotaCounters(Duration.ofMinutes(10)));
+            int user = BillingFixtures.user(storage, 100);
+            int token = BillingFixtures.token(storage, user, 1_000, false);
+            int channel = BillingFixtures.channel(storage);
+            node.ledger().settle(node.ledger().reserve(user, token, false, 100), 100, null, channel);
+            QuotaException empty = assertThrows(QuotaException.class,
+                    () -> node.ledger().reserve(user, token, false, 1));
+            assertEquals("insufficient_user_quota", empty.code());
+
+            storage.users().grantQuota(user, 500); // a top-up on the admin side
+            node.ledger().refund(node.ledger().reserve(user, token, false, 500));
+
+            // An absolute edit lands on the stored row; deltas still queued apply on top of it, so write them first.
+            node.writer().flush();
+            Token row = storage.tokens().findById(token).orElseThrow();
+            storage.tokens().update(new Token(row.id(), row.userId(), row.key(), row.status(), row.name(),
+                    row.createdTime(), row.accessedTime(), row.expiredTime(), 50, false, row.usedQuota(),
+                    row.models(), row.subnet()));
+            QuotaException tokenShort = assertThrows(QuotaException.class,
+                    () -> node.ledger().reserve(user, token, false, 51));
+            assertEquals("pre_consume_token_quota_failed", tokenShort.code());
+            node.ledger().refund(node.ledger().reserve(user, token, false, 50));
+            node.writer().close();
+            assertEquals(500, storage.users().findById(user).orElseThrow().quota());
+        }
+    }
+
+    /** Two nodes share Redis counters: together they admit exactly what the balance covers, never more. */
+    @Test
+    void twoNodesOnRedisCountersNeverOverspendAndStayExact() throws Exception {
+        String url = redisUrl();
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage();
+             RedisChangeSignal redisA = RedisChangeSignal.start(cache(url));
+             RedisChangeSignal redisB = RedisChangeSignal.start(cache(url))) {
+            String prefix = "oneapi:test:counted:" + Keys.dashlessUuid() + ":";
+            Node a = Node.of(storage, awaitConnected(redisA.quotaCounters(prefix, Duration.ofMinutes(1))));
+            Node b = Node.of(storage, awaitConnected(redisB.quotaCounters(prefix, Duration.ofMinutes(1))));
+            int user = BillingFixtures.user(storage, 10_000);
+            int token = BillingFixtures.token(storage, user, 0, true);
+            int channel = BillingFixtures.channel(storage);
+            List<Reservation> held = java.util.Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger refused = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> attempts = new ArrayList<>();
+            for (int i = 0; i < 160; i++) {
+                Node node = i % 2 == 0 ? a : b;
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        held.add(node.ledger().reserve(user, token, true, 100));
+                    } catch (QuotaException e) {
+                        assertEquals("insufficient_user_quota", e.code());
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> attempt : attempts) {
+                attempt.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            assertEquals(100, held.size(), "10,000 covers exactly 100 reservations of 100 across both nodes");
+            assertEquals(60, refused.get());
+            for (int i = 0; i < held.size(); i++) {
+                (i % 2 == 0 ? a : b).ledger().settle(held.get(i), 40, consumeLog(0, 0, 0, "r" + i), channel);
+            }
+            a.writer().close();
+            b.writer().close();
+            assertEquals(10_000 - 100 * 40, storage.users().findById(user).orElseThrow().quota());
+            assertEquals(100 * 40, sumLoggedQuota(storage.logs(), user));
+        }
+    }
+
+    /**
+     * Counters that go away are bypassed (the database judges), and once back they are dropped before use, since
+     * they missed what happened meanwhile.
+     */
+    @Test
+    void countersAwayFallBackToTheDatabaseAndAreDroppedWhenBack() {
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage()) {
+            AtomicBoolean away = new AtomicBoolean();
+            MemoryQuotaCounters real = new MemoryQuotaCounters(Duration.ofMinutes(10));
+            BillingWriter writer = new BillingWriter(storage.users(), storage.tokens(), storage.channels(),
+                    storage.logs(), new BillingSettings(true, Duration.ofMillis(50), Duration.ofMillis(50), 100,
+                            100_000, Duration.ofSeconds(10)), Clock.systemUTC());
+            CountedQuota counted = new CountedQuota(new Flaky(real, away), writer, storage.users(), storage.tokens(),
+                    storage.changes(), () -> false, Duration.ZERO);
+            QuotaLedger ledger = new QuotaLedger(storage.users(), storage.tokens(), writer, () -> OPTIONS,
+                    Clock.systemUTC(), null, counted);
+            int user = BillingFixtures.user(storage, 1_000);
+            int token = BillingFixtures.token(storage, user, 0, true);
+            int channel = BillingFixtures.channel(storage);
+            ledger.settle(ledger.reserve(user, token, true, 100), 100, null, channel); // counter: 900
+            away.set(true);
+            ledger.settle(ledger.reserve(user, token, true, 800), 800, null, channel); // judged by the database
+            assertThrows(QuotaException.class, () -> ledger.reserve(user, token, true, 201));
+            away.set(false);
+            // The counter still says 900; used again without being dropped it would admit this.
+            QuotaException refused = assertThrows(QuotaException.class, () -> ledger.reserve(user, token, true, 150));
+            assertEquals("insufficient_user_quota", refused.code());
+            assertEquals(QuotaCounters.Take.TAKEN, real.take(QuotaCounters.Kind.USER, user, 0),
+                    "the counter was seeded again from the records");
+            ledger.settle(ledger.reserve(user, token, true, 100), 100, null, channel);
+            writer.close();
+            assertEquals(0, storage.users().findById(user).orElseThrow().quota());
+        }
+    }
+
+    private static long runCycles(List<Node> nodes, int user, int token, int channel, int cycles) throws Exception {
+        AtomicLong charged = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < cycles; i++) {
+            int n = i;
+            Node node = nodes.get(i % nodes.size());
+            work.add(pool.submit(() -> {
+                start.await();
+                long reserve = 50 + (n * 7L) % 100;
+                Reservation r;
+                try {
+                    r = node.ledger().reserve(user, token, false, reserve);
+                } catch (QuotaException e) {
+                    assertEquals("pre_consume_token_quota_failed", e.code());
+                    return null;
+                }
+                if (n % 5 == 0) {
+                    node.ledger().refund(r);
+                } else {
+                    long used = (n * 13L) % (reserve + 1);
+                    node.ledger().settle(r, used, consumeLog(0, 0, 0, "req-" + n), channel);
+                    charged.addAndGet(used);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : work) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        return charged.get();
+    }
+
+    private static void assertExact(Storage storage, int user, int token, int channel, long userQuota,
+                                    long tokenQuota, long charged) {
+        assertEquals(charged, sumLoggedQuota(storage.logs(), user), "every settlement was logged");
+        assertTrue(countLogs(storage.logs(), user) > 100, "most cycles got through");
+        assertEquals(userQuota - charged, storage.users().findById(user).orElseThrow().quota());
+        assertEquals(charged, storage.users().findById(user).orElseThrow().usedQuota());
+        Token t = storage.tokens().findById(token).orElseThrow();
+        assertEquals(tokenQuota - charged, t.remainQuota());
+        assertTrue(t.remainQuota() >= 0, "the token never went below zero");
+        assertEquals(charged, t.usedQuota());
+        assertEquals(charged, storage.channels().findById(channel).orElseThrow().usedQuota());
+    }
+
+    private static String redisUrl() {
+        String url = System.getenv("ONEAPI_TEST_REDIS");
+        Assumptions.assumeTrue(url != null && !url.isBlank(),
+                "ONEAPI_TEST_REDIS is not set, so the Redis quota counter tests are skipped");
+        return url.strip();
+    }
+
+    private static CacheSettings cache(String url) {
+        return new CacheSettings(url, "", "", Duration.ofSeconds(60), true, true);
+    }
+
+    /** Redisson connects in the background: wait until the counters answer. */
+    private static QuotaCounters awaitConnected(QuotaCounters counters) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                counters.forget(QuotaCounters.Kind.USER, -1);
+                return counters;
+            } catch (QuotaCounters.CountersUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** Counts every call made through a store (test instrumentation, not a stand-in: calls reach the real one). */
+    private static <T> T counting(Class<T> type, T real, AtomicInteger calls) {
+        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+            calls.incrementAndGet();
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+        return type.cast(proxy);
+    }
+
+    /** Memory counters that can be made unreachable, as Redis counters are when Redis goes away. */
+    private record Flaky(QuotaCounters real, AtomicBoolean away) implements QuotaCounters {
+        private void check() {
+            if (away.get()) {
+                throw new CountersUnavailableException("away", null);
+            }
+        }
+
+        @Override
+        public Take take(Kind kind, int id, long amount) {
+            check();
+            return real.take(kind, id, amount);
+        }
+
+        @Override
+        public void seed(Kind kind, int id, long balance) {
+            check();
+            real.seed(kind, id, balance);
+        }
+
+        @Override
+        public void add(Kind kind, int id, long delta) {
+            check();
+            real.add(kind, id, delta);
+        }
+
+        @Override
+        public void forget(Kind kind, int id) {
+            check();
+            real.forget(kind, id);
+        }
+
+        @Override
+        public void forgetAll(Kind kind) {
+            check();
+            real.forgetAll(kind);
+        }
+
+        @Override
+        public String describe() {
+            return "flaky memory";
+        }
+    }
+}
