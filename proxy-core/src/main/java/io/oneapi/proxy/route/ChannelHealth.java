@@ -3,10 +3,8 @@ package io.oneapi.proxy.route;
 import io.oneapi.spi.ErrorKind;
 import io.oneapi.storage.ChannelStore;
 import io.oneapi.storage.ProviderChannel;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.oneapi.storage.health.MemoryOutcomeWindow;
+import io.oneapi.storage.health.OutcomeWindow;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -16,8 +14,12 @@ import org.slf4j.LoggerFactory;
  * Automatic disabling of provider channels (inventory section 3.4): at once for failures that mean the
  * key is dead or out of credit when {@code AutomaticDisableChannelEnabled} is on, and, with
  * {@code ENABLE_METRIC}, when the success rate over the last {@code METRIC_QUEUE_SIZE} first attempts falls
- * below the threshold. Disabling writes through the channel store (on the blocking executor), whose change
- * signal rebuilds routing at once.
+ * below the threshold. The outcomes go to an {@link OutcomeWindow}: this node's memory, or with Redis one window
+ * per channel shared by every node, so failures seen on different nodes add up. Disabling writes through the
+ * channel store (on the blocking executor), whose change signal rebuilds routing at once.
+ *
+ * <p>Safe to call on an event loop: the windows answer asynchronously and the database write runs on the
+ * blocking executor.
  */
 public final class ChannelHealth {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelHealth.class);
@@ -25,24 +27,26 @@ public final class ChannelHealth {
     private final ChannelStore store;
     private final Executor blocking;
     private final BooleanSupplier autoDisableEnabled;
-    private final boolean metricEnabled;
-    private final int windowSize;
-    private final double threshold;
-    private final Map<Integer, Deque<Boolean>> windows = new ConcurrentHashMap<>();
+    private final OutcomeWindow window;
 
+    /** With {@code metricEnabled}, a window in this node's memory. */
     public ChannelHealth(ChannelStore store, Executor blocking, BooleanSupplier autoDisableEnabled,
                          boolean metricEnabled, int windowSize, double threshold) {
+        this(store, blocking, autoDisableEnabled, metricEnabled ? new MemoryOutcomeWindow(windowSize, threshold) : null);
+    }
+
+    /** @param window where outcomes are counted, or null when {@code ENABLE_METRIC} is off */
+    public ChannelHealth(ChannelStore store, Executor blocking, BooleanSupplier autoDisableEnabled,
+                         OutcomeWindow window) {
         this.store = store;
         this.blocking = blocking;
         this.autoDisableEnabled = autoDisableEnabled;
-        this.metricEnabled = metricEnabled;
-        this.windowSize = Math.max(1, windowSize);
-        this.threshold = threshold;
+        this.window = window;
     }
 
     public void onSuccess(RoutedChannel channel) {
-        if (metricEnabled) {
-            record(channel, true);
+        if (window != null) {
+            window.record(channel.id(), true);
         }
     }
 
@@ -52,28 +56,13 @@ public final class ChannelHealth {
             disable(channel, "upstream said " + status + " (" + kind + "): " + abbreviate(message));
             return;
         }
-        if (metricEnabled && record(channel, false)) {
-            disable(channel, "success rate below " + threshold + " over the last " + windowSize + " requests");
-        }
-    }
-
-    /** Records an outcome; true when the window is full and under the threshold (the window then resets). */
-    private boolean record(RoutedChannel channel, boolean ok) {
-        Deque<Boolean> window = windows.computeIfAbsent(channel.id(), id -> new ArrayDeque<>());
-        synchronized (window) {
-            window.addLast(ok);
-            while (window.size() > windowSize) {
-                window.removeFirst();
-            }
-            if (ok || window.size() < windowSize) {
-                return false;
-            }
-            long successes = window.stream().filter(Boolean::booleanValue).count();
-            if ((double) successes / windowSize < threshold) {
-                window.clear();
-                return true;
-            }
-            return false;
+        if (window != null) {
+            window.record(channel.id(), false).thenAccept(tally -> {
+                if (tally.tripped()) {
+                    disable(channel, tally.successes() + " of the last " + window.capacity()
+                            + " requests succeeded, below " + window.threshold() + " (" + window.describe() + ")");
+                }
+            });
         }
     }
 
