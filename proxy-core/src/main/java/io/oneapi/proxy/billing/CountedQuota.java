@@ -128,6 +128,49 @@ final class CountedQuota {
         }
     }
 
+    /** Whether {@link #reserveIfWarm} can succeed at all: counters in memory, writer only summing. */
+    boolean canReserveWithoutBlocking() {
+        return counters.inMemory() && writer.queuesUpdates();
+    }
+
+    /**
+     * {@link #reserve} without any blocking step, for event loops: only from counters already seeded, only when
+     * they are in memory and the writer only sums.
+     *
+     * @return true when taken; false when a blocking step is needed (nothing was taken)
+     * @throws QuotaException when the quota is short (nothing stays taken)
+     */
+    boolean reserveIfWarm(Reservation r) {
+        if (!canReserveWithoutBlocking() || stale || System.nanoTime() - downUntil < 0) {
+            return false;
+        }
+        long amount = r.amount();
+        synchronized (stripe(r.userId())) {
+            Take user = counters.take(Kind.USER, r.userId(), amount);
+            if (user == Take.UNSEEDED) {
+                return false;
+            }
+            if (user == Take.SHORT) {
+                throw QuotaException.userQuotaNotEnough();
+            }
+            if (r.limitsToken() && amount > 0) {
+                Take token = counters.take(Kind.TOKEN, r.tokenId(), amount);
+                if (token != Take.TAKEN) {
+                    counters.add(Kind.USER, r.userId(), amount);
+                    if (token == Take.UNSEEDED) {
+                        return false;
+                    }
+                    throw QuotaException.tokenQuotaNotEnough();
+                }
+            }
+            writer.addUserQuota(r.userId(), -amount);
+            if (r.limitsToken() && amount > 0) {
+                writer.addTokenQuota(r.tokenId(), -amount, amount);
+            }
+            return true;
+        }
+    }
+
     /** Moves quota (settlement, refund) in the writer and in the counters alike. */
     void adjust(Reservation r, long userDelta, long tokenRemainDelta, long tokenUsedDelta, boolean tokenRow) {
         synchronized (stripe(r.userId())) {

@@ -142,6 +142,40 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
     }
 
     /**
+     * Chat-like requests whose counters are warm in memory are reserved here without blocking (pricing reads only
+     * options in memory; the ledger only touches counters and the batching writer's sums).
+     */
+    @Override
+    public Hold reserveWithoutBlocking(ReserveRequest request) {
+        if (!ledger.reservesWithoutBlocking() || !isTokenPriced(request.mode())) {
+            return null;
+        }
+        long amount;
+        try {
+            amount = pricing.preConsumeQuota(estimatePromptTokens(request.body()), request.maxTokens(),
+                    request.model(), request.channelType(), request.group());
+        } catch (PricingException e) {
+            throw new BillingRefusal(new OpenAiError(e.status(), e.getMessage(), "one_api_error", "", e.code()));
+        }
+        try {
+            Reservation reservation = ledger.reserveIfWarm(request.userId(), request.tokenId(),
+                    request.tokenUnlimited(), amount);
+            return reservation == null ? null : new LedgerHold(reservation, -1,
+                    pricing.ratioLogContent(request.model(), request.channelType(), request.group()));
+        } catch (QuotaException e) {
+            throw new BillingRefusal(OpenAiError.gateway(e.status(), e.code(), e.getMessage()));
+        }
+    }
+
+    /** The modes {@link #reserve} prices by tokens (its default branch). */
+    private static boolean isTokenPriced(RelayMode mode) {
+        return switch (mode) {
+            case PROXY, IMAGES_GENERATIONS, AUDIO_SPEECH, AUDIO_TRANSCRIPTION, AUDIO_TRANSLATION -> false;
+            default -> true;
+        };
+    }
+
+    /**
      * The reservation does not tokenize: it holds {@code 0.38 x body bytes} (an over-estimate for JSON)
      * plus max_tokens; settlement charges the exact count, so the hold only needs to be of the right size.
      */

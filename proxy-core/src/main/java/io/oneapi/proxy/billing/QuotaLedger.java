@@ -128,6 +128,28 @@ public final class QuotaLedger {
         return reservation;
     }
 
+    /** Whether {@link #reserveIfWarm} can ever succeed: counters in this JVM's memory, quota writes batched. */
+    public boolean reservesWithoutBlocking() {
+        return counted != null && counted.canReserveWithoutBlocking();
+    }
+
+    /**
+     * As {@link #reserve}, but only from warm in-memory counters, without any blocking call (event loops).
+     *
+     * @return the reservation, or null when it needs a blocking step (seeding, the database, Redis)
+     * @throws QuotaException when quota is short
+     */
+    public Reservation reserveIfWarm(int userId, int tokenId, boolean tokenUnlimited, long amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("reservation must not be negative: " + amount);
+        }
+        if (counted == null) {
+            return null;
+        }
+        Reservation reservation = new Reservation(userId, tokenId, tokenUnlimited, amount);
+        return counted.reserveIfWarm(reservation) ? reservation : null;
+    }
+
     /**
      * Charges {@code finalQuota}: the difference to the reservation goes to the user's and the token's quota
      * (token {@code used_quota} moves too, also for unlimited tokens, unlike One API #506), the user's used quota

@@ -7,7 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The quota one relayed request holds. It is reserved on the blocking executor, then settled (billable
+ * The quota one relayed request holds. It is reserved on the blocking executor (or at once when billing can
+ * do it without blocking), then settled (billable
  * outcome) or released exactly once on the settlement executor; the event loop never waits for billing.
  * Confined to the flow's event loop.
  */
@@ -26,11 +27,24 @@ final class QuotaHold {
     }
 
     /**
-     * Reserves off the event loop; then exactly one of the callbacks runs on {@code loop}.
+     * Reserves on the event loop when that cannot block, else off it; then exactly one of the callbacks runs on
+     * {@code loop} (at once in the first case).
      *
      * @throws java.util.concurrent.RejectedExecutionException when the blocking executor is full
      */
     void reserve(Executor loop, Runnable onReserved, Consumer<OpenAiError> onRefused) {
+        RelayBilling.Hold now;
+        try {
+            now = services.billing().reserveWithoutBlocking(request);
+        } catch (BillingRefusal refusal) {
+            onRefused.accept(refusal.error());
+            return;
+        }
+        if (now != null) { // warm in-memory counters: two thread hand-offs saved
+            hold = now;
+            onReserved.run();
+            return;
+        }
         services.blocking().execute(() -> {
             try {
                 RelayBilling.Hold reserved = services.billing().reserve(request);

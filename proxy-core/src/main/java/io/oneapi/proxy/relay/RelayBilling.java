@@ -24,8 +24,18 @@ public interface RelayBilling {
         long reservedQuota();
     }
 
-    /** Reserves the pre-consumption; throws {@link BillingRefusal} when the request may not proceed. */
+    /** Reserves the pre-consumption; throws {@link BillingRefusal} when the request may not proceed. Blocking. */
     Hold reserve(ReserveRequest request);
+
+    /**
+     * Reserves only if that needs no blocking call (in-memory counters already warm); safe on an event loop.
+     *
+     * @return the hold, or null when the reservation must go through {@link #reserve} off the event loop
+     * @throws BillingRefusal when the request may not proceed
+     */
+    default Hold reserveWithoutBlocking(ReserveRequest request) {
+        return null;
+    }
 
     /** Charges the final cost of a billable record (adjusting the hold) and writes the consume log. */
     void settle(Hold hold, ReserveRequest request, RelayRecord record);

@@ -107,6 +107,43 @@ class CountedQuotaTest {
         }
     }
 
+    /** The event-loop path: only warm in-memory counters with a summing writer; everything else says "not now". */
+    @Test
+    void reserveIfWarmNeverBlocks() throws Exception {
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage()) {
+            AtomicInteger calls = new AtomicInteger();
+            UserStore users = counting(UserStore.class, storage.users(), calls);
+            TokenStore tokens = counting(TokenStore.class, storage.tokens(), calls);
+            Node node = Node.of(storage, new MemoryQuotaCounters(Duration.ofMinutes(10)), users, tokens,
+                    Duration.ofHours(1));
+            int user = BillingFixtures.user(storage, 1_000);
+            int token = BillingFixtures.token(storage, user, 300, false);
+            int channel = BillingFixtures.channel(storage);
+            assertTrue(node.ledger().reservesWithoutBlocking());
+            assertEquals(null, node.ledger().reserveIfWarm(user, token, false, 10), "cold: must be seeded first");
+            assertEquals(0, calls.get(), "and seeding is not attempted there");
+            node.ledger().refund(node.ledger().reserve(user, token, false, 10)); // seeds both counters
+            int seeded = calls.get();
+            Reservation warm = node.ledger().reserveIfWarm(user, token, false, 200);
+            assertTrue(warm != null);
+            QuotaException tokenShort = assertThrows(QuotaException.class,
+                    () -> node.ledger().reserveIfWarm(user, token, false, 101));
+            assertEquals("pre_consume_token_quota_failed", tokenShort.code());
+            node.ledger().settle(warm, 150, null, channel);
+            assertEquals(seeded, calls.get(), "no store call on the warm path");
+            node.writer().close();
+            assertEquals(850, storage.users().findById(user).orElseThrow().quota());
+            assertEquals(150, storage.tokens().findById(token).orElseThrow().remainQuota());
+
+            BillingWriter unbatched = new BillingWriter(storage.users(), storage.tokens(), storage.channels(),
+                    storage.logs(), BillingSettings.of(false, Duration.ofSeconds(1)), Clock.systemUTC());
+            CountedQuota direct = new CountedQuota(new MemoryQuotaCounters(Duration.ofMinutes(10)), unbatched,
+                    users, tokens, storage.changes(), () -> false);
+            assertTrue(!direct.canReserveWithoutBlocking(), "an unbatched writer writes to the database");
+            unbatched.close();
+        }
+    }
+
     /** Top-ups, edits and redemptions made outside the relay reach warm counters through the change signal. */
     @Test
     void editsOutsideTheRelayAreSeenAtOnce() {

@@ -167,6 +167,11 @@ public final class BillingWriter implements AutoCloseable {
         }
     }
 
+    /** True while quota and usage changes are only summed in memory (batch updates on, not closed): never blocks. */
+    public boolean queuesUpdates() {
+        return batching();
+    }
+
     /** Logs waiting to be inserted (for metrics and tests). */
     public int pendingLogCount() {
         return pendingLogs.size();

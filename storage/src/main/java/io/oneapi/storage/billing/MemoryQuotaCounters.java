@@ -78,6 +78,11 @@ public final class MemoryQuotaCounters implements QuotaCounters {
     }
 
     @Override
+    public boolean inMemory() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "memory (this node)";
     }

@@ -33,6 +33,11 @@ public interface QuotaCounters {
     /** Drops every counter of a kind (an edit outside the relay changed balances). */
     void forgetAll(Kind kind);
 
+    /** True when every call is a memory operation in this JVM (never blocks), so event loops may use them. */
+    default boolean inMemory() {
+        return false;
+    }
+
     /** Where the counters live, for the start-up log line. */
     String describe();
 
