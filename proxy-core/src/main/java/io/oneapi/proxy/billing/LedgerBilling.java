@@ -160,8 +160,7 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
         try {
             Reservation reservation = ledger.reserveIfWarm(request.userId(), request.tokenId(),
                     request.tokenUnlimited(), amount);
-            return reservation == null ? null : new LedgerHold(reservation, -1,
-                    pricing.ratioLogContent(request.model(), request.channelType(), request.group()));
+            return reservation == null ? null : new LedgerHold(reservation, -1, null); // log text at settlement
         } catch (QuotaException e) {
             throw new BillingRefusal(OpenAiError.gateway(e.status(), e.code(), e.getMessage()));
         }
@@ -191,7 +190,9 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
             return;
         }
         Charge charge = charge(h, request, record);
-        String content = h.logContent() + outcomeNote(record.outcome());
+        String content = (h.logContent() != null ? h.logContent()
+                : pricing.ratioLogContent(request.model(), request.channelType(), request.group()))
+                + outcomeNote(record.outcome());
         LogEntry log = new LogEntry(0, request.userId(), System.currentTimeMillis() / 1000, LogEntry.TYPE_CONSUME,
                 content, request.username(), request.tokenName(), record.upstreamModel(), (int) Math.min(
                         Integer.MAX_VALUE, charge.quota), charge.prompt, charge.completion, record.channelId(),

@@ -1,5 +1,7 @@
 package io.oneapi.proxy.billing;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -37,7 +39,18 @@ public record TextPrice(double modelRatio, double groupRatio, double completionR
 
     /** The consume log's content, e.g. {@code model ratio 15.00, group ratio 1.00, completion ratio 2.00}. */
     public String logContent() {
-        return String.format(Locale.ROOT, "model ratio %.2f, group ratio %.2f, completion ratio %.2f", modelRatio,
-                groupRatio, completionRatio);
+        // As String.format("%.2f") would write them (ratios are never negative), without its cost per request.
+        return "model ratio " + twoDecimals(modelRatio) + ", group ratio " + twoDecimals(groupRatio)
+                + ", completion ratio " + twoDecimals(completionRatio);
+    }
+
+    static String twoDecimals(double value) {
+        if (!(value >= 0) || value >= 1e15) {
+            return String.format(Locale.ROOT, "%.2f", value); // NaN, negative or huge: the general path
+        }
+        long hundredths = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP)
+                .unscaledValue().longValueExact();
+        long cents = hundredths % 100;
+        return (hundredths / 100) + (cents < 10 ? ".0" : ".") + cents;
     }
 }

@@ -129,4 +129,19 @@ class PricingTest {
         assertEquals(2, pricing.transcriptionQuota("hello world", "whisper-1"), "no ratio applied");
         assertEquals(0, pricing.transcriptionQuota("", "whisper-1"));
     }
+
+    /** The log text's fast two-decimal formatting writes exactly what String.format("%.2f") writes. */
+    @org.junit.jupiter.api.Test
+    void twoDecimalsMatchesStringFormat() {
+        java.util.Random random = new java.util.Random(42);
+        double[] fixed = {0, 0.005, 0.015, 0.125, 0.375, 1.005, 2.675, 7.5, 15, 0.0001, 99.995, 123456.789, 1e14};
+        for (double v : fixed) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.2f", v), TextPrice.twoDecimals(v), "value " + v);
+        }
+        for (int i = 0; i < 100_000; i++) {
+            double v = random.nextInt(1_000_000) / 1000.0 * (random.nextBoolean() ? 1 : 0.37);
+            assertEquals(String.format(java.util.Locale.ROOT, "%.2f", v), TextPrice.twoDecimals(v), "value " + v);
+        }
+        assertEquals(String.format(java.util.Locale.ROOT, "%.2f", -1.5), TextPrice.twoDecimals(-1.5));
+    }
 }
