@@ -8,11 +8,9 @@ import { api } from '../../api/client';
 import type { DashboardRow } from '../../api/types';
 import { useQuotaFormat } from '../../components/useQuota';
 import { useSession } from '../../state/session';
-import { EMPTY_FILTERS, fetchAllLogs, LOG_CONSUME } from '../logs/logQuery';
-import { buildSeries, daysBetween, fromDashboard, fromLogs, lastSevenUtcDays, type UsageSeries } from './aggregate';
+import { buildSeries, dashboardUrl, daysBetween, fromDashboard, lastSevenUtcDays, type DashboardQuery, type UsageSeries } from './aggregate';
 
 const COLORS = ['#1677ff', '#52c41a', '#fa8c16', '#eb2f96', '#722ed1', '#13c2c2', '#fadb14', '#a0d911', '#f5222d', '#2f54eb'];
-const RANGE_CAP = 20000;
 
 type Mode = 'week' | 'range';
 
@@ -90,29 +88,21 @@ export default function DashboardPage() {
   const [allUsers, setAllUsers] = useState(false);
   const [username, setUsername] = useState('');
 
-  const week = useQuery({
-    queryKey: ['dashboard-week'],
-    queryFn: () => api.get<DashboardRow[]>('/api/user/dashboard'),
-    enabled: mode === 'week' && !allUsers,
-  });
-  // A custom range, and the admin view across users, are added up from the consume logs in the browser:
-  // the API's dashboard route covers only the caller's last seven days.
-  const fromLogRows = useQuery({
-    queryKey: ['dashboard-logs', mode, range[0].unix(), range[1].unix(), allUsers, username],
-    queryFn: () => {
-      const [start, end] = mode === 'week' ? [dayjs().subtract(6, 'day').startOf('day'), dayjs().endOf('day')] : range;
-      return fetchAllLogs({ ...EMPTY_FILTERS, type: LOG_CONSUME, username: allUsers ? username : '', range: [start, end] }, allUsers, RANGE_CAP);
-    },
-    enabled: mode === 'range' || allUsers,
+  // Summed per UTC day and model by the server: the caller's /api/user/dashboard, or for admins the
+  // /api/log/dashboard view across every user (or one). The picked dates are taken as UTC days.
+  const days: [string, string] | undefined = mode === 'range' ? [range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')] : undefined;
+  const query: DashboardQuery = { allUsers: isAdmin && allUsers, username, range: days };
+  const usage = useQuery({
+    queryKey: ['dashboard', dashboardUrl(query)],
+    queryFn: () => api.get<DashboardRow[]>(dashboardUrl(query)),
   });
 
-  const series = useMemo(() => {
-    if (mode === 'week' && !allUsers) return buildSeries(fromDashboard(week.data ?? []), lastSevenUtcDays());
-    const [start, end] = mode === 'week' ? [dayjs().subtract(6, 'day'), dayjs()] : range;
-    return buildSeries(fromLogs(fromLogRows.data?.rows ?? []), daysBetween(start.format('YYYY-MM-DD'), end.format('YYYY-MM-DD')));
-  }, [mode, allUsers, week.data, fromLogRows.data, range]);
+  const series = useMemo(
+    () => buildSeries(fromDashboard(usage.data ?? []), days ? daysBetween(days[0], days[1]) : lastSevenUtcDays()),
+    [usage.data, days?.[0], days?.[1]],
+  );
   const today = series.days[series.days.length - 1];
-  const loading = week.isFetching || fromLogRows.isFetching;
+  const loading = usage.isFetching;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -145,7 +135,7 @@ export default function DashboardPage() {
           )}
           {isAdmin && allUsers && <Input.Search placeholder={t('logs.user')} allowClear onSearch={(v) => setUsername(v.trim())} style={{ width: 180 }} />}
         </Space>
-        {fromLogRows.data?.truncated && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('dashboard.truncated', { count: RANGE_CAP })} />}
+        {usage.error && <Alert type="error" showIcon style={{ marginTop: 12 }} title={usage.error.message} />}
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
@@ -174,7 +164,7 @@ export default function DashboardPage() {
         </Col>
       </Row>
       {!loading && <Charts series={series} quota={quota} t={t} />}
-      <Typography.Text type="secondary">{mode === 'week' && !allUsers ? t('dashboard.utcNote') : t('dashboard.localNote')}</Typography.Text>
+      <Typography.Text type="secondary">{t('dashboard.utcNote')}</Typography.Text>
     </Space>
   );
 }

@@ -1,13 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import type { LogRow } from '../../api/types';
-import { buildSeries, daysBetween, fromDashboard, fromLogs, lastSevenUtcDays } from './aggregate';
-
-const log = (at: string, model: string, quota: number, type = 2): LogRow => ({
-  id: 0, user_id: 1, created_at: dayjs(at).unix(), type, content: '', username: 'u', token_name: 't', model_name: model, quota,
-  prompt_tokens: 10, completion_tokens: 20, channel: 1, request_id: '', elapsed_time: 0, is_stream: false, system_prompt_reset: false,
-});
+import { buildSeries, dashboardUrl, daysBetween, fromDashboard, lastSevenUtcDays, utcDayStart } from './aggregate';
 
 describe('dashboard aggregation', () => {
   it('pads quiet days with zeros and sums per day and model', () => {
@@ -23,14 +17,16 @@ describe('dashboard aggregation', () => {
     expect(s.totals).toEqual({ requests: 3, quota: 160, tokens: 70 });
   });
 
-  it('buckets consume logs by local day and ignores other log types', () => {
-    const items = fromLogs([log('2026-03-01T10:00:00', 'm', 30), log('2026-03-01T23:59:00', 'm', 30), log('2026-03-02T00:01:00', 'm', 30), log('2026-03-02T00:02:00', 'm', 999, 1)]);
-    expect(items).toHaveLength(2);
-    const s = buildSeries(items, daysBetween('2026-03-01', '2026-03-02'));
-    expect(s.days.map((d) => [d.day, d.requests, d.quota])).toEqual([
-      ['2026-03-01', 2, 60],
-      ['2026-03-02', 1, 30],
-    ]);
+  it('asks the caller\'s or the admin endpoint for whole UTC days', () => {
+    expect(dashboardUrl({ allUsers: false })).toBe('/api/user/dashboard');
+    expect(dashboardUrl({ allUsers: true, username: '  ' })).toBe('/api/log/dashboard');
+    expect(dashboardUrl({ allUsers: false, username: 'ignored', range: ['2024-10-04', '2024-10-05'] })).toBe(
+      '/api/user/dashboard?start_timestamp=1728000000&end_timestamp=1728172799',
+    );
+    expect(dashboardUrl({ allUsers: true, username: ' alice ', range: ['2024-10-04', '2024-10-04'] })).toBe(
+      '/api/log/dashboard?start_timestamp=1728000000&end_timestamp=1728086399&username=alice',
+    );
+    expect(utcDayStart('1970-01-02')).toBe(86400);
   });
 
   it('lists seven UTC days ending today', () => {

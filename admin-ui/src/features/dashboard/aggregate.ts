@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { DashboardRow, LogRow } from '../../api/types';
+import type { DashboardRow } from '../../api/types';
 
 /** Usage of one model on one day; the unit every chart is drawn from. */
 export interface DayModel {
@@ -37,21 +37,31 @@ export function fromDashboard(rows: DashboardRow[]): DayModel[] {
   }));
 }
 
-/** Consume logs bucketed by the viewer's local day (One API bucketed in UTC and labelled in local time). */
-export function fromLogs(rows: LogRow[]): DayModel[] {
-  const buckets = new Map<string, DayModel>();
-  for (const r of rows) {
-    if (r.type !== 2) continue;
-    const day = dayjs.unix(r.created_at).format('YYYY-MM-DD');
-    const key = `${day}\u0000${r.model_name}`;
-    const b = buckets.get(key) ?? { day, model: r.model_name, requests: 0, quota: 0, promptTokens: 0, completionTokens: 0 };
-    b.requests += 1;
-    b.quota += r.quota;
-    b.promptTokens += r.prompt_tokens;
-    b.completionTokens += r.completion_tokens;
-    buckets.set(key, b);
+/** A calendar date (YYYY-MM-DD) as the Unix second its UTC day starts; the server groups by UTC day. */
+export function utcDayStart(day: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 1000;
+}
+
+export interface DashboardQuery {
+  /** Every user (admin view) instead of the caller. */
+  allUsers: boolean;
+  /** With allUsers: one user only; blank for everybody. */
+  username?: string;
+  /** Inclusive UTC days as YYYY-MM-DD; absent for the server's default window (the last seven UTC days). */
+  range?: [string, string];
+}
+
+/** The aggregate endpoint for a query: the caller's /api/user/dashboard or the admin /api/log/dashboard. */
+export function dashboardUrl(q: DashboardQuery): string {
+  const params = new URLSearchParams();
+  if (q.range) {
+    params.set('start_timestamp', String(utcDayStart(q.range[0])));
+    params.set('end_timestamp', String(utcDayStart(q.range[1]) + 86400 - 1));
   }
-  return [...buckets.values()];
+  if (q.allUsers && q.username?.trim()) params.set('username', q.username.trim());
+  const query = params.toString();
+  return `${q.allUsers ? '/api/log/dashboard' : '/api/user/dashboard'}${query ? `?${query}` : ''}`;
 }
 
 /** Every day from `start` to `end` inclusive, as YYYY-MM-DD. */

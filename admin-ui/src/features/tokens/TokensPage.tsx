@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import type { OptionRow, Token } from '../../api/types';
+import { BatchBar } from '../../components/BatchBar';
 import Pager from '../../components/Pager';
 import SearchBox from '../../components/SearchBox';
 import { useResourceList } from '../../components/useResourceList';
@@ -43,6 +44,8 @@ export default function TokensPage() {
   const { status } = useStatus();
   const [order, setOrder] = useState('');
   const { page, setPage, search, setSearch, list, rows, refresh, run } = useResourceList<Token>('tokens', '/api/token/', order);
+  const [selected, setSelected] = useState<Token[]>([]);
+  const setTokenStatus = (tk: Token, status: number) => api.put('/api/token/?status_only=true', { id: tk.id, status });
 
   const copy = async (text: string) => {
     if (await copyText(text)) message.success(t('common.copied'));
@@ -85,11 +88,11 @@ export default function TokensPage() {
             </Button>
           </Dropdown>
           {tk.status === TOKEN_ENABLED ? (
-            <Button size="small" onClick={() => run(() => api.put('/api/token/?status_only=true', { id: tk.id, status: TOKEN_DISABLED }), t('common.saved'))}>
+            <Button size="small" onClick={() => run(() => setTokenStatus(tk, TOKEN_DISABLED), t('common.saved'))}>
               {t('common.disable')}
             </Button>
           ) : (
-            <Button size="small" onClick={() => run(() => api.put('/api/token/?status_only=true', { id: tk.id, status: TOKEN_ENABLED }), t('common.saved'))}>
+            <Button size="small" onClick={() => run(() => setTokenStatus(tk, TOKEN_ENABLED), t('common.saved'))}>
               {t('common.enable')}
             </Button>
           )}
@@ -134,7 +137,28 @@ export default function TokensPage() {
         />
         <SearchBox placeholder={t('tokens.searchPlaceholder')} onSearch={setSearch} />
       </div>
-      <Table<Token> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.isFetching} pagination={false} scroll={{ x: 'max-content' }} />
+      <BatchBar<Token>
+        selected={selected}
+        onDone={() => {
+          setSelected([]);
+          return refresh();
+        }}
+        actions={[
+          { key: 'enable', label: t('common.enableSelected'), each: (tk) => setTokenStatus(tk, TOKEN_ENABLED) },
+          { key: 'disable', label: t('common.disableSelected'), each: (tk) => setTokenStatus(tk, TOKEN_DISABLED) },
+          { key: 'delete', label: t('common.deleteSelected'), danger: true, confirm: t('tokens.confirmDeleteSelected', { count: selected.length }), each: (tk) => api.del(`/api/token/${tk.id}`) },
+        ]}
+      />
+      <Table<Token>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={list.isFetching}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        rowSelection={{ selectedRowKeys: selected.map((tk) => tk.id), onChange: (_, chosen) => setSelected(chosen) }}
+      />
       {!search && <Pager page={page} rows={rows.length} onChange={setPage} loading={list.isFetching} />}
     </Card>
   );

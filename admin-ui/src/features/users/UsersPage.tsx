@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { ROLE_ADMIN, ROLE_ROOT, type User } from '../../api/types';
+import { BatchBar } from '../../components/BatchBar';
 import Pager from '../../components/Pager';
 import SearchBox from '../../components/SearchBox';
 import { useResourceList } from '../../components/useResourceList';
@@ -22,7 +23,9 @@ export default function UsersPage() {
   const { isRoot } = useSession();
   const [order, setOrder] = useState('');
   const { page, setPage, setSearch, search, list, rows, refresh, run } = useResourceList<User>('users', '/api/user/', order);
-  const manage = (user: User, action: Action) => run(() => api.post('/api/user/manage', { username: user.username, action }), t('common.saved'));
+  const manageCall = (user: User, action: Action) => api.post('/api/user/manage', { username: user.username, action });
+  const manage = (user: User, action: Action) => run(() => manageCall(user, action), t('common.saved'));
+  const [selected, setSelected] = useState<User[]>([]);
 
   const columns: ColumnsType<User> = [
     { title: t('users.id'), dataIndex: 'id', width: 70 },
@@ -121,7 +124,33 @@ export default function UsersPage() {
         />
         <SearchBox placeholder={t('users.searchPlaceholder')} onSearch={setSearch} />
       </div>
-      <Table<User> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.isFetching} pagination={false} scroll={{ x: 'max-content' }} />
+      <BatchBar<User>
+        selected={selected}
+        onDone={() => {
+          setSelected([]);
+          return refresh();
+        }}
+        actions={[
+          { key: 'enable', label: t('common.enableSelected'), each: (u) => manageCall(u, 'enable') },
+          { key: 'disable', label: t('common.disableSelected'), each: (u) => manageCall(u, 'disable') },
+          { key: 'delete', label: t('common.deleteSelected'), danger: true, confirm: t('users.confirmDeleteSelected', { count: selected.length }), each: (u) => manageCall(u, 'delete') },
+        ]}
+      />
+      <Table<User>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={list.isFetching}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        rowSelection={{
+          selectedRowKeys: selected.map((u) => u.id),
+          onChange: (_, chosen) => setSelected(chosen),
+          // The root account is never disabled or deleted (the row has no actions either).
+          getCheckboxProps: (u) => ({ disabled: u.role >= ROLE_ROOT }),
+        }}
+      />
       {!search && <Pager page={page} rows={rows.length} onChange={setPage} loading={list.isFetching} />}
     </Card>
   );

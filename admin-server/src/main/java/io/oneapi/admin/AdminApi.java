@@ -6,6 +6,7 @@ import io.oneapi.admin.account.QuotaText;
 import io.oneapi.admin.account.UserCreation;
 import io.oneapi.admin.account.VerificationCodes;
 import io.oneapi.admin.api.AuthApi;
+import io.oneapi.admin.api.DashboardApi;
 import io.oneapi.admin.api.EmailFlowsApi;
 import io.oneapi.admin.api.LogsApi;
 import io.oneapi.admin.api.MiscApi;
@@ -54,8 +55,9 @@ final class AdminApi {
         new EmailFlowsApi(storage.users(), codes, mailer, options).register(routes);
         new OAuthApi(http, env.oauth(), storage.users(), creation, new UserIds(storage.database()), defaultPassword,
                 options).register(routes);
-        new UserSelfApi(storage.users(), storage.redemptions(), storage.channels(), storage.logs(), logs, quotaText,
+        new UserSelfApi(storage.users(), storage.redemptions(), storage.channels(), logs, quotaText,
                 defaultPassword, clock).register(routes);
+        new DashboardApi(storage.logs(), storage.users(), clock).register(routes);
         new UserAdminApi(storage.users(), new UserListing(storage.database(), storage.users()), creation, logs)
                 .register(routes);
         new TopUpApi(storage.users(), logs, quotaText).register(routes);

@@ -11,36 +11,31 @@ import io.oneapi.admin.http.ApiRoutes;
 import io.oneapi.admin.http.Envelope;
 import io.oneapi.storage.ChannelStore;
 import io.oneapi.storage.Keys;
-import io.oneapi.storage.LogStore;
 import io.oneapi.storage.Passwords;
 import io.oneapi.storage.RedemptionStore;
 import io.oneapi.storage.User;
 import io.oneapi.storage.UserStore;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * The caller's own account (inventory section 7.3): self get/update/delete, access token, aff code,
- * redemption top-up, available models and the 7-day dashboard.
+ * redemption top-up and available models (the dashboard is {@link DashboardApi}).
  */
 public final class UserSelfApi {
     private final UserStore users;
     private final RedemptionStore redemptions;
     private final ChannelStore channels;
-    private final LogStore logs;
     private final AccountLogs accountLogs;
     private final QuotaText quotaText;
     private final DefaultPasswordCheck defaultPassword;
     private final Clock clock;
 
-    public UserSelfApi(UserStore users, RedemptionStore redemptions, ChannelStore channels, LogStore logs,
+    public UserSelfApi(UserStore users, RedemptionStore redemptions, ChannelStore channels,
                        AccountLogs accountLogs, QuotaText quotaText, DefaultPasswordCheck defaultPassword, Clock clock) {
         this.users = users;
         this.redemptions = redemptions;
         this.channels = channels;
-        this.logs = logs;
         this.accountLogs = accountLogs;
         this.quotaText = quotaText;
         this.defaultPassword = defaultPassword;
@@ -54,8 +49,7 @@ public final class UserSelfApi {
                 .get("/api/user/token", Access.USER, this::generateAccessToken)
                 .get("/api/user/aff", Access.USER, this::affCode)
                 .post("/api/user/topup", Access.USER, this::topUp)
-                .get("/api/user/available_models", Access.USER, this::availableModels)
-                .get("/api/user/dashboard", Access.USER, this::dashboard);
+                .get("/api/user/available_models", Access.USER, this::availableModels);
     }
 
     Envelope getSelf(ApiRequest req) {
@@ -134,14 +128,6 @@ public final class UserSelfApi {
     Envelope availableModels(ApiRequest req) {
         String group = req.caller().group();
         return Envelope.ok(channels.modelsForGroup(group == null || group.isEmpty() ? "default" : group));
-    }
-
-    /** Consume logs from UTC midnight six days ago to the end of today, per day and model. */
-    Envelope dashboard(ApiRequest req) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        long from = today.minusDays(6).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-        long to = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1;
-        return Envelope.ok(logs.dailyUsage(req.caller().id(), from, to).stream().map(DashboardItem::of).toList());
     }
 
     record SelfUpdate(String username, String displayName, String password) {
