@@ -2,9 +2,11 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { BASE_URL, chat, choose, clipboard, expectNoHorizontalScroll, login, MOCK_URL, newContext, RELAY_URL, ROOT_PASSWORD, row, saveSection, settingsSection, toast, toggleOption } from './helpers';
 
 /**
- * The operator journey of admin-ui.md section 5.2, scenarios A to F, in order, on one fresh gateway:
+ * The operator journey of admin-ui.md section 5.2, scenarios A to I, in order, on one fresh gateway:
  * first login, branding, operation settings, channels, tokens with real relay calls, logs, users,
- * redemption codes and a second user. Every step goes through the UI; only the relay calls use HTTP.
+ * redemption codes, a second user, registration and self-service, i18n and layout, static serving.
+ * Every step goes through the UI; only the relay calls, API refusals and I's header checks use HTTP.
+ * (H33's restart with another THEME is WebUiE2eIT's own test: it needs a gateway of its own.)
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -385,6 +387,33 @@ test('E20 disabled, depleted and out-of-scope tokens are refused', async ({ requ
   expect(outOfScope.status).toBeLessThan(500);
 });
 
+test('E20b tokens are enabled, disabled and deleted in a batch', async () => {
+  for (const name of ['bulk-1', 'bulk-2']) {
+    const created = await page.request.post('/api/token/', { data: { name, remain_quota: 0, expired_time: -1, unlimited_quota: true } });
+    expect((await created.json()).success).toBe(true);
+  }
+  await page.goto('/token');
+  const bulk = (name: string) => row(page, name);
+  const selectBoth = async () => {
+    for (const name of ['bulk-1', 'bulk-2']) await bulk(name).locator('.ant-checkbox-input').check();
+    await expect(page.getByTestId('batch-bar')).toContainText('2 selected');
+  };
+  await selectBoth();
+  await page.getByTestId('batch-bar').getByRole('button', { name: 'Disable selected' }).click();
+  await expect(toast(page, /Done for 2 item/)).toBeVisible();
+  for (const name of ['bulk-1', 'bulk-2']) await expect(bulk(name).getByText('Disabled', { exact: true })).toBeVisible();
+  await expect(row(page, 'scoped').getByText('Enabled', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('batch-bar')).toHaveCount(0);
+  await selectBoth();
+  await page.getByTestId('batch-bar').getByRole('button', { name: 'Enable selected' }).click();
+  for (const name of ['bulk-1', 'bulk-2']) await expect(bulk(name).getByText('Enabled', { exact: true })).toBeVisible();
+  await selectBoth();
+  await page.getByTestId('batch-bar').getByRole('button', { name: 'Delete selected' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete selected' }).click();
+  await expect(page.locator('.ant-table-tbody tr', { hasText: 'bulk-' })).toHaveCount(0);
+  await expect(row(page, 'scoped')).toHaveCount(1);
+});
+
 test('F21-F25 users, redemption codes, a second user and her permissions', async ({ browser, request }) => {
   // F21: create alice; a short password is refused by the form.
   await page.goto('/user/add');
@@ -440,7 +469,8 @@ test('F21-F25 users, redemption codes, a second user and her permissions', async
   await alice.getByRole('button', { name: 'Redeem', exact: true }).click();
   await expect(toast(alice, /Redemption failed/)).toBeVisible();
   await page.goto('/redemption');
-  const used = page.locator('.ant-table-tbody tr', { hasText: 'Used' });
+  // hasText is a case-insensitive substring ("Unused" contains "used"): match the status tag exactly.
+  const used = page.locator('.ant-table-tbody tr').filter({ has: page.getByText('Used', { exact: true }) });
   await expect(used).toHaveCount(1);
   await expect(used.locator('td').nth(6)).not.toHaveText('-');
 
@@ -462,6 +492,23 @@ test('F21-F25 users, redemption codes, a second user and her permissions', async
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'alice-t' })).toHaveCount(1);
 
+  // The dashboard's admin view sums every user's consumption on the server, or one user's.
+  await page.goto('/dashboard');
+  const total = page.getByTestId('total-requests').locator('.ant-statistic-content-value');
+  await expect(total).toBeVisible();
+  const mine = Number((await total.innerText()).replace(/\D/g, ''));
+  expect(mine).toBeGreaterThanOrEqual(3);
+  const everyone = page.waitForResponse((r) => r.url().includes('/api/log/dashboard'));
+  await page.getByText('All users', { exact: true }).click();
+  await everyone;
+  await expect(total).toHaveText(String(mine + 1));
+  const aliceOnly = page.waitForResponse((r) => r.url().includes('/api/log/dashboard') && r.url().includes('username=alice'));
+  await page.getByPlaceholder('User', { exact: true }).fill('alice');
+  await page.getByPlaceholder('User', { exact: true }).press('Enter');
+  await aliceOnly;
+  await expect(total).toHaveText('1');
+  await expect(page.getByTestId('model-chart').locator('.recharts-legend-item-text', { hasText: 'mock-gpt' })).toBeVisible();
+
   // F25: disabled alice is thrown out; promotion and demotion change her menu.
   await page.goto('/user');
   await row(page, 'alice').getByRole('button', { name: 'Disable' }).click();
@@ -481,6 +528,167 @@ test('F21-F25 users, redemption codes, a second user and her permissions', async
   await alice.reload();
   await expect(alice.getByTestId('main-nav').first().getByText('Channels', { exact: true })).toHaveCount(0);
   await aliceContext.close();
+});
+
+test('G26 registration closed: the form and the API refuse', async ({ browser, request }) => {
+  const loginSection = await settingsSection(page, 'System', 'login');
+  const allow = loginSection.getByLabel('Allow new registrations');
+  await expect(allow).toBeChecked();
+  await toggleOption(page, allow);
+  await expect(allow).not.toBeChecked();
+  const visitor = await newContext(browser);
+  const form = await visitor.newPage();
+  await form.goto('/register');
+  await form.getByLabel('Username', { exact: true }).fill('mallory');
+  await form.getByLabel('Password', { exact: true }).fill('mallory-pass1');
+  await form.getByLabel('Confirm password').fill('mallory-pass1');
+  await form.getByRole('button', { name: 'Register' }).click();
+  await expect(toast(form, /registration has been disabled/)).toBeVisible();
+  await expect(form).toHaveURL(/\/register$/);
+  const api = await request.post(`${BASE_URL}/api/user/register`, { data: { username: 'mallory', password: 'mallory-pass1' } });
+  const refused = await api.json();
+  expect(refused.success).toBe(false);
+  expect(refused.message).toContain('registration has been disabled');
+  await visitor.close();
+  const again = await settingsSection(page, 'System', 'login');
+  await toggleOption(page, again.getByLabel('Allow new registrations'));
+  await expect(again.getByLabel('Allow new registrations')).toBeChecked();
+});
+
+test('G27 a visitor registers; the form checks the passwords; the new user gets QuotaForNewUser', async ({ browser }) => {
+  const quota = await settingsSection(page, 'Operation', 'quota');
+  await quota.getByLabel('Quota for new users').fill('777');
+  await quota.getByLabel('Bonus for the inviter').fill('111');
+  await quota.getByLabel('Bonus for the invited user').fill('222');
+  await saveSection(page, quota);
+
+  const visitor = await newContext(browser);
+  const form = await visitor.newPage();
+  await form.goto('/register');
+  await form.getByLabel('Username', { exact: true }).fill('bob');
+  await form.getByLabel('Password', { exact: true }).fill('short');
+  await form.getByLabel('Confirm password').fill('other');
+  await form.getByRole('button', { name: 'Register' }).click();
+  await expect(form.getByText('The password must be 8 to 20 characters')).toBeVisible();
+  await expect(form.getByText('The passwords do not match')).toBeVisible();
+  await form.getByLabel('Password', { exact: true }).fill('bob-pass-1');
+  await form.getByLabel('Confirm password').fill('bob-pass-1');
+  await form.getByRole('button', { name: 'Register' }).click();
+  await expect(form).toHaveURL(/\/login$/);
+  await expect(toast(form, 'Registered. You can log in now.')).toBeVisible();
+  await visitor.close();
+  await page.goto('/user');
+  await expect(row(page, 'bob').getByTestId('user-quota')).toHaveText('777');
+});
+
+test('G28 an invite link pays the inviter and the invited user, with a log entry each', async ({ browser }) => {
+  const aliceContext = await newContext(browser);
+  const alice = await aliceContext.newPage();
+  await login(alice, 'alice', 'alice-pass1');
+  await expect(alice).toHaveURL(/\/token$/);
+  await alice.goto('/setting');
+  await alice.getByRole('button', { name: 'Copy invite link' }).click();
+  await expect(toast(alice, 'Invite link copied')).toBeVisible();
+  const invite = await clipboard(alice);
+  expect(invite).toMatch(new RegExp(`^${BASE_URL}/register\\?aff=\\w+$`));
+  await aliceContext.close();
+
+  const visitor = await newContext(browser);
+  const form = await visitor.newPage();
+  await form.goto(invite);
+  await expect(form.getByText('You were invited')).toBeVisible();
+  await form.getByLabel('Username', { exact: true }).fill('carol');
+  await form.getByLabel('Password', { exact: true }).fill('carol-pass1');
+  await form.getByLabel('Confirm password').fill('carol-pass1');
+  await form.getByRole('button', { name: 'Register' }).click();
+  await expect(form).toHaveURL(/\/login$/);
+  await visitor.close();
+
+  await page.goto('/user');
+  await expect(row(page, 'carol').getByTestId('user-quota')).toHaveText('999');
+  await page.goto('/log');
+  await choose(page, 'Type', 'System');
+  await page.getByLabel('User', { exact: true }).fill('alice');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'Gift for inviting a user' })).toHaveCount(1);
+  await page.getByLabel('User', { exact: true }).fill('carol');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'Gift for using an invitation code' })).toHaveCount(1);
+});
+
+test('G users are disabled and enabled in a batch', async () => {
+  await page.goto('/user');
+  await expect(row(page, 'root').locator('.ant-checkbox-input')).toBeDisabled();
+  const selectBoth = async () => {
+    for (const name of ['bob', 'carol']) await row(page, name).locator('.ant-checkbox-input').check();
+    await expect(page.getByTestId('batch-bar')).toContainText('2 selected');
+  };
+  await selectBoth();
+  await page.getByTestId('batch-bar').getByRole('button', { name: 'Disable selected' }).click();
+  await expect(toast(page, /Done for 2 item/)).toBeVisible();
+  for (const name of ['bob', 'carol']) await expect(row(page, name).getByText('Banned')).toBeVisible();
+  await selectBoth();
+  await page.getByTestId('batch-bar').getByRole('button', { name: 'Enable selected' }).click();
+  for (const name of ['bob', 'carol']) await expect(row(page, name).getByText('Active')).toBeVisible();
+});
+
+test('G29 a system access token works on the management API; deleting the account needs the username', async ({ browser, request }) => {
+  const bobContext = await newContext(browser);
+  const bob = await bobContext.newPage();
+  await login(bob, 'bob', 'bob-pass-1');
+  await expect(bob).toHaveURL(/\/token$/);
+  await bob.goto('/setting');
+  await bob.getByRole('button', { name: 'Generate system access token' }).click();
+  await expect(toast(bob, 'Access token generated and copied')).toBeVisible();
+  const accessToken = await clipboard(bob);
+  expect(accessToken.length).toBeGreaterThan(10);
+  await expect(bob.getByTestId('access-token')).toHaveValue(accessToken);
+  const self = await request.get(`${BASE_URL}/api/user/self`, { headers: { Authorization: accessToken } });
+  expect(self.status()).toBe(200);
+  expect((await self.json()).data.username).toBe('bob');
+
+  await bob.getByRole('button', { name: 'Delete account' }).click();
+  const dialog = bob.getByRole('dialog', { name: 'Delete account' });
+  await dialog.getByLabel('Your username').fill('bobby');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(toast(bob, 'The username does not match')).toBeVisible();
+  await dialog.getByLabel('Your username').fill('bob');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(bob).toHaveURL(/\/login/);
+  await login(bob, 'bob', 'bob-pass-1');
+  await expect(toast(bob, /Invalid username or password/)).toBeVisible();
+  const gone = await request.get(`${BASE_URL}/api/user/self`, { headers: { Authorization: accessToken } });
+  expect((await gone.json()).success).toBe(false);
+  await bobContext.close();
+});
+
+test('H33 the theme setting offers only the themes that exist', async () => {
+  const system = await settingsSection(page, 'Other', 'system');
+  await system.getByLabel('Theme', { exact: true }).click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect(options).toHaveCount(3);
+  expect(await options.evaluateAll((els) => els.map((e) => e.getAttribute('title')))).toEqual(['default', 'berry', 'air']);
+  await page.keyboard.press('Escape');
+});
+
+test('I36 static serving: cache headers, gzip, CSP, real 404s', async ({ request }) => {
+  const index = await request.get(`${BASE_URL}/token`);
+  expect(index.status()).toBe(200);
+  expect(index.headers()['cache-control']).toBe('no-cache');
+  expect(index.headers()['content-security-policy']).toContain("default-src 'self'");
+  const html = await index.text();
+  const script = html.match(/src="(\/assets\/[^"]+\.js)"/);
+  expect(script, html).not.toBeNull();
+  const asset = await request.get(`${BASE_URL}${script![1]}`, { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(asset.status()).toBe(200);
+  expect(asset.headers()['cache-control']).toMatch(/max-age=31536000/);
+  expect(asset.headers()['content-encoding']).toBe('gzip');
+  const missing = await request.get(`${BASE_URL}/assets/x.js`);
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).not.toContain('<html');
+  const post = await request.post(`${BASE_URL}/token`, { data: {} });
+  expect(post.status()).toBe(404);
+  expect(await post.text()).not.toContain('<div id="root">');
 });
 
 test('H mobile width: the menu collapses and pages do not scroll sideways', async ({ browser }) => {

@@ -1,6 +1,7 @@
 package io.oneapi.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The web UI's end-to-end tests (admin-ui/e2e, scenarios A-F of shared/reference/admin-ui.md section 5.2): the
+ * The web UI's end-to-end tests (admin-ui/e2e, scenarios A-I of shared/reference/admin-ui.md section 5.2): the
  * packaged gateway (proxy and admin server in role all, fresh SQLite) and an in-process mock upstream on free
  * loopback ports, then {@code playwright test} in admin-ui driving Debian's Chromium against them.
  *
@@ -47,9 +48,11 @@ class WebUiE2eIT {
         String admin = "http://127.0.0.1:" + adminPort;
         try (MockUpstream upstream = new MockUpstream().script(WebUiE2eIT::answer);
              GatewayProcess gateway = GatewayProcess.start(home, temp, temp.resolve("output"),
-                     // The journey makes more management calls in a few minutes than One API's
-                     // default 480 per 3 minutes allows; the web limit stays at its default.
-                     Map.of("SQLITE_PATH", temp.resolve("e2e.db").toString(), "GLOBAL_API_RATE_LIMIT", "0"),
+                     // One browser on one address makes more management calls and page loads in a few
+                     // minutes than One API's per-IP defaults allow (the run got 429 pages); the limits
+                     // themselves are admin-server's RateLimitTest's business.
+                     Map.of("SQLITE_PATH", temp.resolve("e2e.db").toString(), "GLOBAL_API_RATE_LIMIT", "0",
+                             "GLOBAL_WEB_RATE_LIMIT", "0"),
                      "--port", "" + port, "--admin-port", "" + adminPort)) {
             gateway.awaitOk(relay + "/health");
             String page = gateway.awaitOk(admin + "/");
@@ -73,6 +76,35 @@ class WebUiE2eIT {
             System.out.println(output);
             assertEquals(0, playwright.exitValue(), "playwright failed (traces in admin-ui/test-results/)\n"
                     + tail(log) + "\n--- gateway\n" + gateway.output());
+        }
+    }
+
+    /**
+     * Scenario H33: a gateway started with One API's {@code THEME=berry} still serves the default UI on every client
+     * route, and its log names the fallback. A theme no One API knows is a configuration error here: the launcher
+     * refuses to start and names the valid ones (the reference's "same as berry" is stricter on our side).
+     */
+    @Test
+    void aForeignThemeFallsBackToTheDefaultWithAWarningAndAnUnknownOneIsRefused() throws Exception {
+        Path home = Tarball.unpack(temp);
+        int port = GatewayProcess.freePort();
+        int adminPort = GatewayProcess.freePort();
+        try (GatewayProcess gateway = GatewayProcess.start(home, temp, temp.resolve("berry"),
+                Map.of("SQLITE_PATH", temp.resolve("berry.db").toString(), "THEME", "berry"),
+                "--port", "" + port, "--admin-port", "" + adminPort)) {
+            String page = gateway.awaitOk("http://127.0.0.1:" + adminPort + "/token");
+            require(page.contains("<div id=\"root\">"), "the packaged gateway has no web UI (built with -DskipUi?)");
+            assertTrue(page.contains("/assets/"), page);
+            // Logged while the admin server starts, so on stdout before the page answered.
+            assertTrue(gateway.stdout().contains(
+                    "THEME=berry is a One API theme this build does not ship; serving the default theme"), gateway.output());
+        }
+        try (GatewayProcess gateway = GatewayProcess.start(home, temp, temp.resolve("nonexistent"),
+                Map.of("SQLITE_PATH", temp.resolve("nonexistent.db").toString(), "THEME", "nonexistent"),
+                "--port", "" + GatewayProcess.freePort(), "--admin-port", "" + GatewayProcess.freePort())) {
+            assertTrue(gateway.awaitExit() != 0, gateway.output());
+            assertTrue(gateway.output().contains("THEME: nonexistent (expected: one of default, berry, air)"),
+                    gateway.output());
         }
     }
 
