@@ -166,6 +166,24 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
         }
     }
 
+    /**
+     * Settles here when the counters are in memory, the writer only sums and no token needs counting (the upstream
+     * reported usage, or the request is not billable): then nothing below blocks or takes long.
+     */
+    @Override
+    public boolean settleWithoutBlocking(Hold hold, ReserveRequest request, RelayRecord record) {
+        if (!ledger.reservesWithoutBlocking() || !isTokenPriced(record.mode())) {
+            return false;
+        }
+        Usage usage = record.usage();
+        boolean counted = usage != null && (usage.promptTokens() > 0 || usage.completionTokens() > 0);
+        if (record.outcome().billable() && !counted) {
+            return false;
+        }
+        settle(hold, request, record);
+        return true;
+    }
+
     /** The modes {@link #reserve} prices by tokens (its default branch). */
     private static boolean isTokenPriced(RelayMode mode) {
         return switch (mode) {

@@ -66,6 +66,14 @@ final class QuotaHold {
     void settle(RelayRecord record) {
         RelayBilling.Hold settled = take();
         if (settled != null) {
+            try {
+                if (services.billing().settleWithoutBlocking(settled, request, record)) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Settlement failed for request {}", record.requestId(), e);
+                return;
+            }
             services.settlement().execute(() -> {
                 try {
                     services.billing().settle(settled, request, record);

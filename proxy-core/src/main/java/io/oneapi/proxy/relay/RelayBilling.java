@@ -40,6 +40,16 @@ public interface RelayBilling {
     /** Charges the final cost of a billable record (adjusting the hold) and writes the consume log. */
     void settle(Hold hold, ReserveRequest request, RelayRecord record);
 
+    /**
+     * Settles at once if that needs no blocking call and no token counting (usage reported by the upstream,
+     * in-memory counters, a summing writer); safe on an event loop.
+     *
+     * @return true when settled; false when {@link #settle} must run off the event loop instead (nothing done)
+     */
+    default boolean settleWithoutBlocking(Hold hold, ReserveRequest request, RelayRecord record) {
+        return false;
+    }
+
     /** Returns everything held; for requests that did no upstream work. */
     void release(Hold hold);
 }
