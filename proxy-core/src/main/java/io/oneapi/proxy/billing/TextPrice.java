@@ -3,6 +3,7 @@ package io.oneapi.proxy.billing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ratios of one text request, fixed when it is reserved so that settlement uses the same prices even if an
@@ -44,7 +45,22 @@ public record TextPrice(double modelRatio, double groupRatio, double completionR
                 + ", completion ratio " + twoDecimals(completionRatio);
     }
 
+    /** Ratios take few distinct values: their text is kept (bounded) rather than formatted per request. */
+    private static final ConcurrentHashMap<Double, String> TEXT = new ConcurrentHashMap<>();
+
     static String twoDecimals(double value) {
+        String known = TEXT.get(value);
+        if (known != null) {
+            return known;
+        }
+        String text = formatTwoDecimals(value);
+        if (TEXT.size() < 4_096) {
+            TEXT.put(value, text);
+        }
+        return text;
+    }
+
+    private static String formatTwoDecimals(double value) {
         if (!(value >= 0) || value >= 1e15) {
             return String.format(Locale.ROOT, "%.2f", value); // NaN, negative or huge: the general path
         }

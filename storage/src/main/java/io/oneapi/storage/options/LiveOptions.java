@@ -22,6 +22,8 @@ public final class LiveOptions {
     private final Map<String, String> defaults;
     private final Object writeLock = new Object();
     private volatile Options current;
+    /** The rows the current snapshot was built from by {@link #reload}; null after an {@link #update}. */
+    private Map<String, String> lastStored;
 
     private LiveOptions(OptionStore store, ChangeSignal signal, Map<String, String> defaults) {
         this.store = store;
@@ -69,6 +71,7 @@ public final class LiveOptions {
             Map<String, String> values = new LinkedHashMap<>(current.allValues());
             values.put(key, value);
             current = Options.build(OptionValues.merge(defaults, values));
+            lastStored = null;
         }
         log.info("option {} updated", key);
         signal.publish(ChangeSignal.Topic.OPTIONS);
@@ -76,8 +79,13 @@ public final class LiveOptions {
 
     /** Re-reads every stored row (on a signal, or from the {@code SYNC_FREQUENCY} poll). */
     public void reload() {
+        Map<String, String> stored = store.loadAll();
         synchronized (writeLock) {
-            current = Options.build(OptionValues.merge(defaults, store.loadAll()));
+            if (stored.equals(lastStored)) {
+                return; // nothing changed: parsing the ratio tables again every poll showed up in load profiles
+            }
+            current = Options.build(OptionValues.merge(defaults, stored));
+            lastStored = stored;
         }
     }
 

@@ -118,6 +118,26 @@ class LiveOptionsTest {
         }
     }
 
+    /** The poll re-reads every row; an unchanged store keeps the snapshot, a changed one (or an update) does not. */
+    @Test
+    void reloadRebuildsOnlyWhenTheStoredRowsChanged() {
+        ChangeSignal signal = new InProcessChangeSignal();
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage(signal)) {
+            LiveOptions options = LiveOptions.load(storage.options(), signal, Runnable::run, Map.of());
+            Options first = options.current();
+            options.reload();
+            assertTrue(first == options.current(), "same rows: same snapshot");
+            storage.options().put("RetryTimes", "4");
+            options.reload();
+            assertEquals(4, options.current().retryTimes());
+            options.update("RetryTimes", "2");
+            Options updated = options.current();
+            assertEquals(2, updated.retryTimes());
+            options.reload();
+            assertEquals(2, options.current().retryTimes());
+        }
+    }
+
     @Test
     void storedValuesFromOneApiAreMergedAndSanitised() {
         ChangeSignal signal = new InProcessChangeSignal();
