@@ -124,7 +124,7 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
                     content = pricing.audioLogContent(request.model(), request.channelType(), request.group());
                 }
                 default -> {
-                    amount = pricing.preConsumeQuota(estimatePromptTokens(request.body()), request.maxTokens(),
+                    amount = pricing.preConsumeQuota(estimatePromptTokens(request.bodyLength()), request.maxTokens(),
                             request.model(), request.channelType(), request.group());
                     content = pricing.ratioLogContent(request.model(), request.channelType(), request.group());
                 }
@@ -152,7 +152,7 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
         }
         long amount;
         try {
-            amount = pricing.preConsumeQuota(estimatePromptTokens(request.body()), request.maxTokens(),
+            amount = pricing.preConsumeQuota(estimatePromptTokens(request.bodyLength()), request.maxTokens(),
                     request.model(), request.channelType(), request.group());
         } catch (PricingException e) {
             throw new BillingRefusal(new OpenAiError(e.status(), e.getMessage(), "one_api_error", "", e.code()));
@@ -196,8 +196,8 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
      * The reservation does not tokenize: it holds {@code 0.38 x body bytes} (an over-estimate for JSON)
      * plus max_tokens; settlement charges the exact count, so the hold only needs to be of the right size.
      */
-    private static int estimatePromptTokens(byte[] body) {
-        return (int) Math.min(Integer.MAX_VALUE / 4, Math.ceil(body.length * 0.38));
+    private static int estimatePromptTokens(int bodyBytes) {
+        return (int) Math.min(Integer.MAX_VALUE / 4, Math.ceil(bodyBytes * 0.38));
     }
 
     @Override
@@ -250,7 +250,7 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
         if (usage != null && (usage.promptTokens() > 0 || usage.completionTokens() > 0)) {
             return new int[] {usage.promptTokens(), usage.completionTokens()};
         }
-        int prompt = countPrompt(record.mode(), record.requestBody() != null ? record.requestBody() : request.body(),
+        int prompt = countPrompt(record.mode(), record.requestBody() != null ? record.requestBody() : new byte[0],
                 model);
         if (usage != null && usage.totalTokens() > 0) {
             return new int[] {Math.min(prompt, usage.totalTokens()), Math.max(0, usage.totalTokens() - prompt)};

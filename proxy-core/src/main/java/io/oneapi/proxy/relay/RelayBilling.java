@@ -14,9 +14,19 @@ public interface RelayBilling {
      * @param body a copy of the request body (JSON or multipart)
      * @param maxTokens the client's token limit, 0 when none
      */
+    /**
+     * @param body the request body, only for the modes priced from its JSON (images, speech); null otherwise, so
+     *        chat requests are not copied for billing
+     * @param bodyLength the body's size in bytes (what chat reservations are estimated from)
+     */
     record ReserveRequest(int userId, int tokenId, boolean tokenUnlimited, String tokenName, String username,
                           String group, String model, int channelType, RelayMode mode, byte[] body,
-                          int maxTokens, String contentType) {
+                          int bodyLength, int maxTokens, String contentType) {
+
+        /** Whether billing reads the body's JSON for this mode (see {@link #body}). */
+        public static boolean needsBody(RelayMode mode) {
+            return mode == RelayMode.IMAGES_GENERATIONS || mode == RelayMode.AUDIO_SPEECH;
+        }
     }
 
     /** Something reserved that must later be settled or released. */

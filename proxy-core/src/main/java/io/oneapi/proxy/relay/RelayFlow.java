@@ -97,7 +97,9 @@ public final class RelayFlow implements UpstreamListener {
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
         quota = new QuotaHold(services, new RelayBilling.ReserveRequest(auth.user().id(), auth.token().id(),
                 auth.token().unlimitedQuota(), auth.token().name(), auth.user().username(), auth.group(),
-                auth.facts().model(), channel.type(), mode, ByteBufUtil.getBytes(request.content()),
+                auth.facts().model(), channel.type(), mode,
+                RelayBilling.ReserveRequest.needsBody(mode) ? ByteBufUtil.getBytes(request.content()) : null,
+                request.content().readableBytes(),
                 Math.max(0, auth.facts().maxTokens()), contentType), requestId);
         try {
             quota.reserve(ctx.executor(), this::onReserved,
@@ -428,7 +430,9 @@ public final class RelayFlow implements UpstreamListener {
         finished = true;
         call = null;
         webSocket = null;
-        byte[] body = usage == null ? ByteBufUtil.getBytes(request.content()) : null;
+        // Billing counts the prompt itself only when the upstream reported no token counts.
+        boolean counted = usage != null && (usage.promptTokens() > 0 || usage.completionTokens() > 0);
+        byte[] body = counted ? null : ByteBufUtil.getBytes(request.content());
         RelayRecord record = new RelayRecord(requestId, outcome, mode, channel.id(), channel.type(),
                 exchangeContext.requestedModel(), exchangeContext.upstreamModel(),
                 stream != null || clientWantsStream() && !exchange.upstreamStreams(), usage,
