@@ -149,7 +149,9 @@ public final class UpstreamConnector implements AutoCloseable {
             engine.setSSLParameters(params);
             p.addLast("upstream-tls", new SslHandler(engine));
         }
-        p.addLast(IDLE, new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        // Reader-idle, not all-idle: all-idle tracks writes with a listener on every write promise. A pooled
+        // connection neither reads nor writes, so the first fires just the same there.
+        p.addLast(IDLE, new IdleStateHandler(idleTimeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast("upstream-idle-close", new IdleConnectionCloser());
         p.addLast(CODEC, new HttpClientCodec(4096, 16 * 1024, 1024 * 1024));
         p.addLast(DECOMPRESSOR, new HttpContentDecompressor(0));

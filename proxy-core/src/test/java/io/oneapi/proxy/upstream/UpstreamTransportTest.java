@@ -147,6 +147,68 @@ class UpstreamTransportTest {
         }
     }
 
+    /** A pooled keep-alive connection is reused while fresh and closed by the gateway once idle. */
+    @Test
+    void pooledConnectionIsReusedThenClosedWhenIdle() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 10,
+                java.net.InetAddress.getLoopbackAddress())) {
+            CompletableFuture<long[]> closedAfter = new CompletableFuture<>();
+            java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+            Thread upstream = new Thread(() -> {
+                try (java.net.Socket socket = server.accept()) {
+                    accepted.incrementAndGet();
+                    server.setSoTimeout(200);
+                    InputStream in = socket.getInputStream();
+                    for (int i = 0; i < 2; i++) {
+                        readRequestHead(in);
+                        socket.getOutputStream().write(
+                                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    long answered = System.nanoTime();
+                    socket.setSoTimeout(10_000);
+                    int next = in.read(); // -1 once the gateway closes the idle connection
+                    closedAfter.complete(new long[] {next, (System.nanoTime() - answered) / 1_000_000});
+                    try {
+                        server.accept(); // a second connection would show the first was not reused
+                        accepted.incrementAndGet();
+                    } catch (java.net.SocketTimeoutException expected) {
+                        // none
+                    }
+                } catch (Exception e) {
+                    closedAfter.completeExceptionally(e);
+                }
+            });
+            upstream.start();
+            SslContext client = SslContextBuilder.forClient().build();
+            UpstreamConnector connector = new UpstreamConnector(NioSocketChannel.class, NioDatagramChannel.class, "",
+                    Duration.ofSeconds(5), Duration.ofMillis(500), client);
+            try {
+                String url = "http://127.0.0.1:" + server.getLocalPort() + "/v1/models";
+                assertEquals(200, get(connector, url).get(20, TimeUnit.SECONDS));
+                assertEquals(200, get(connector, url).get(20, TimeUnit.SECONDS));
+                long[] closed = closedAfter.get(20, TimeUnit.SECONDS);
+                assertEquals(-1, closed[0], "the gateway closed the connection");
+                assertTrue(closed[1] >= 400, "not before the idle timeout: " + closed[1] + " ms");
+                upstream.join(5_000);
+                assertEquals(1, accepted.get(), "both calls used one connection");
+            } finally {
+                connector.close();
+            }
+        }
+    }
+
+    private static void readRequestHead(InputStream in) throws java.io.IOException {
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.EOFException("request cut");
+            }
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+    }
+
     private static Throwable assertThrowsCause(CompletableFuture<Integer> future) throws Exception {
         try {
             future.get(20, TimeUnit.SECONDS);
