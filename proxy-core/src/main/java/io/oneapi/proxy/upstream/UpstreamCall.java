@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
-import io.netty.channel.pool.SimpleChannelPool;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
@@ -46,7 +45,7 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
     private final Duration timeout;
     private final UpstreamListener listener;
 
-    private SimpleChannelPool pool;
+    private LoopPool pool;
     private Channel channel;
     private ScheduledFuture<?> timer;
     private boolean headSeen;

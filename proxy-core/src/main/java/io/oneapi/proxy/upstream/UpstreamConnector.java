@@ -8,9 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.pool.AbstractChannelPoolHandler;
-import io.netty.channel.pool.ChannelHealthChecker;
-import io.netty.channel.pool.SimpleChannelPool;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -54,7 +51,7 @@ public final class UpstreamConnector implements AutoCloseable {
     private final DnsAddressResolverGroup dns;
     private final Duration connectTimeout;
     private final Duration idleTimeout;
-    private final Map<EventLoop, Map<UpstreamEndpoint, SimpleChannelPool>> pools = new ConcurrentHashMap<>();
+    private final Map<EventLoop, Map<UpstreamEndpoint, LoopPool>> pools = new ConcurrentHashMap<>();
 
     public UpstreamConnector(Class<? extends SocketChannel> channelType,
                              Class<? extends DatagramChannel> datagramType, String relayProxy,
@@ -90,18 +87,19 @@ public final class UpstreamConnector implements AutoCloseable {
     }
 
     /** The pool for an endpoint on the given loop; must be called on that loop. */
-    SimpleChannelPool pool(EventLoop loop, UpstreamEndpoint endpoint) {
-        Map<UpstreamEndpoint, SimpleChannelPool> perLoop = pools.computeIfAbsent(loop, l -> new HashMap<>());
-        return perLoop.computeIfAbsent(endpoint, e -> newPool(loop, e));
-    }
-
-    private SimpleChannelPool newPool(EventLoop loop, UpstreamEndpoint endpoint) {
-        return new SimpleChannelPool(bootstrap(loop, endpoint), new AbstractChannelPoolHandler() {
-            @Override
-            public void channelCreated(Channel ch) {
-                initPipeline(ch, endpoint);
-            }
-        }, ChannelHealthChecker.ACTIVE, true, true);
+    LoopPool pool(EventLoop loop, UpstreamEndpoint endpoint) {
+        Map<UpstreamEndpoint, LoopPool> perLoop = pools.computeIfAbsent(loop, l -> new HashMap<>());
+        LoopPool pool = perLoop.get(endpoint);
+        if (pool == null) {
+            pool = new LoopPool(loop, bootstrap(loop, endpoint).handler(new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    initPipeline(ch, endpoint);
+                }
+            }));
+            perLoop.put(endpoint, pool);
+        }
+        return pool;
     }
 
     /**
@@ -171,8 +169,8 @@ public final class UpstreamConnector implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Map<UpstreamEndpoint, SimpleChannelPool> perLoop : pools.values()) {
-            for (SimpleChannelPool pool : perLoop.values()) {
+        for (Map<UpstreamEndpoint, LoopPool> perLoop : pools.values()) {
+            for (LoopPool pool : perLoop.values()) {
                 pool.close();
             }
         }
