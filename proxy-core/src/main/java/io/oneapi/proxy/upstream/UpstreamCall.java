@@ -20,7 +20,6 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.oneapi.spi.Header;
-import java.net.URI;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
 
     private final UpstreamConnector connector;
     private final EventLoop loop;
-    private final URI uri;
+    private final UpstreamTarget target;
     private final UpstreamEndpoint endpoint;
     private final HttpMethod method;
     private final List<Header> headers;
@@ -54,12 +53,12 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
     private boolean done;
     private boolean retriedStale;
 
-    private UpstreamCall(UpstreamConnector connector, EventLoop loop, URI uri, HttpMethod method, List<Header> headers,
-                         ByteBuf body, Duration timeout, UpstreamListener listener) {
+    private UpstreamCall(UpstreamConnector connector, EventLoop loop, UpstreamTarget target, HttpMethod method,
+                         List<Header> headers, ByteBuf body, Duration timeout, UpstreamListener listener) {
         this.connector = connector;
         this.loop = loop;
-        this.uri = uri;
-        this.endpoint = UpstreamEndpoint.of(uri);
+        this.target = target;
+        this.endpoint = target.endpoint();
         this.method = method;
         this.headers = headers;
         this.body = body;
@@ -77,7 +76,7 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
                                      List<Header> headers, ByteBuf body, Duration timeout, UpstreamListener listener) {
         UpstreamCall call;
         try {
-            call = new UpstreamCall(connector, loop, URI.create(url), HttpMethod.valueOf(method), headers, body,
+            call = new UpstreamCall(connector, loop, UpstreamTarget.of(url), HttpMethod.valueOf(method), headers, body,
                     timeout, listener);
         } catch (RuntimeException e) {
             ReferenceCountUtil.safeRelease(body);
@@ -125,17 +124,13 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
     }
 
     private FullHttpRequest buildRequest() {
-        String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (uri.getRawQuery() != null) {
-            target = target + "?" + uri.getRawQuery();
-        }
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, target,
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, target.requestTarget(),
                 body.retainedDuplicate());
         HttpHeaders h = request.headers();
         for (Header header : headers) {
             h.add(header.name(), header.value());
         }
-        h.set(HttpHeaderNames.HOST, endpoint.hostHeader());
+        h.set(HttpHeaderNames.HOST, target.hostHeader());
         h.remove(HttpHeaderNames.ACCEPT_ENCODING);
         h.remove(HttpHeaderNames.TRANSFER_ENCODING);
         h.remove(HttpHeaderNames.CONNECTION);
