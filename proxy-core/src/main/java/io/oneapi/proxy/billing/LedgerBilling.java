@@ -20,6 +20,7 @@ import io.oneapi.storage.options.Options;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -32,11 +33,14 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
     /** Below the billing writer's cap on queued consume logs (100,000), so holds never outrun their logs. */
     static final int MAX_OFFLINE_HOLDS = 50_000;
     static final Duration MAX_OFFLINE = Duration.ofMinutes(2);
+    /** How long a refused reservation waits for the same user's queued settlements before it is refused. */
+    static final Duration SETTLEMENT_WAIT = Duration.ofSeconds(2);
 
     private final QuotaLedger ledger;
     private final BillingWriter writer;
     private final Pricing pricing;
     private final TokenCounter tokens;
+    private final PendingSettlements pending = new PendingSettlements();
 
     LedgerBilling(QuotaLedger ledger, BillingWriter writer, Pricing pricing, TokenCounter tokens) {
         this.ledger = ledger;
@@ -85,10 +89,50 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
     }
 
     /** What was reserved, plus the fixed price of requests priced up front (images, speech). */
-    private record LedgerHold(Reservation reservation, long fixedQuota, String logContent) implements Hold {
+    private record LedgerHold(Reservation reservation, long fixedQuota, String logContent, AtomicBoolean queued)
+            implements Hold {
+        LedgerHold(Reservation reservation, long fixedQuota, String logContent) {
+            this(reservation, fixedQuota, logContent, new AtomicBoolean());
+        }
+
         @Override
         public long reservedQuota() {
             return reservation.amount();
+        }
+    }
+
+    @Override
+    public void settlementQueued(Hold hold) {
+        LedgerHold h = (LedgerHold) hold;
+        if (h.queued().compareAndSet(false, true)) {
+            pending.begin(h.reservation().userId());
+        }
+    }
+
+    /** Ends what {@link #settlementQueued} began, once the settlement or release has been applied. */
+    private void applied(LedgerHold h) {
+        if (h.queued().compareAndSet(true, false)) {
+            pending.end(h.reservation().userId());
+        }
+    }
+
+    /**
+     * The ledger's reservation; when refused while settlements of the same user are still queued (the client sent
+     * its next request before its last one was settled), waits for them and tries once more.
+     */
+    private Reservation reserveWaitingForSettlements(ReserveRequest request, long amount) {
+        try {
+            return ledger.reserve(request.userId(), request.tokenId(), request.tokenUnlimited(), amount);
+        } catch (QuotaException refused) {
+            try {
+                if (!pending.awaitApplied(request.userId(), SETTLEMENT_WAIT)) {
+                    throw refused;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw refused;
+            }
+            return ledger.reserve(request.userId(), request.tokenId(), request.tokenUnlimited(), amount);
         }
     }
 
@@ -133,9 +177,7 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
             throw new BillingRefusal(new OpenAiError(e.status(), e.getMessage(), "one_api_error", "", e.code()));
         }
         try {
-            Reservation reservation = ledger.reserve(request.userId(), request.tokenId(), request.tokenUnlimited(),
-                    amount);
-            return new LedgerHold(reservation, fixed, content);
+            return new LedgerHold(reserveWaitingForSettlements(request, amount), fixed, content);
         } catch (QuotaException e) {
             throw new BillingRefusal(OpenAiError.gateway(e.status(), e.code(), e.getMessage()));
         }
@@ -162,6 +204,9 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
                     request.tokenUnlimited(), amount);
             return reservation == null ? null : new LedgerHold(reservation, -1, null); // log text at settlement
         } catch (QuotaException e) {
+            if (pending.any(request.userId())) {
+                return null; // settlements still queued: the blocking path waits for them and tries again
+            }
             throw new BillingRefusal(OpenAiError.gateway(e.status(), e.code(), e.getMessage()));
         }
     }
@@ -203,6 +248,14 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
     @Override
     public void settle(Hold hold, ReserveRequest request, RelayRecord record) {
         LedgerHold h = (LedgerHold) hold;
+        try {
+            settleHeld(h, request, record);
+        } finally {
+            applied(h);
+        }
+    }
+
+    private void settleHeld(LedgerHold h, ReserveRequest request, RelayRecord record) {
         if (!record.outcome().billable()) {
             ledger.refund(h.reservation());
             return;
@@ -286,7 +339,12 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
 
     @Override
     public void release(Hold hold) {
-        ledger.refund(((LedgerHold) hold).reservation());
+        LedgerHold h = (LedgerHold) hold;
+        try {
+            ledger.refund(h.reservation());
+        } finally {
+            applied(h);
+        }
     }
 
     private static JsonNode json(byte[] body) {
