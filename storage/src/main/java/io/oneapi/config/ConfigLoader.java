@@ -122,7 +122,7 @@ public final class ConfigLoader {
                 frontendBaseUrl = "";
             }
             return new GatewayConfig.ServerSettings(port, adminPort, logDir, env.bool("ONLY_ONE_LOG_FILE", false),
-                    secret, generated, frontendBaseUrl, env.oneOf("THEME", "default", List.of("default", "berry", "air")),
+                    secret, generated, frontendBaseUrl, theme(env),
                     env.duration("DRAIN_TIMEOUT", Duration.ofSeconds(30), Unit.SECONDS, false));
         }
 
@@ -226,5 +226,14 @@ public final class ConfigLoader {
         private static String stripTrailingSlash(String url) {
             return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         }
+    }
+
+    /**
+     * {@code THEME}: any name; one this build does not ship falls back to {@code default} with a warning when the
+     * admin server starts (issue 5: an operator's old setting must not stop the gateway).
+     */
+    private static String theme(EnvValues env) {
+        String theme = env.string("THEME", "default").strip();
+        return theme.isEmpty() ? "default" : theme;
     }
 }
