@@ -33,14 +33,14 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
     /** Below the billing writer's cap on queued consume logs (100,000), so holds never outrun their logs. */
     static final int MAX_OFFLINE_HOLDS = 50_000;
     static final Duration MAX_OFFLINE = Duration.ofMinutes(2);
-    /** How long a refused reservation waits for the same user's queued settlements before it is refused. */
-    static final Duration SETTLEMENT_WAIT = Duration.ofSeconds(2);
+    /** How long a refused reservation may wait for the same user's open holds to end before it is refused. */
+    static final Duration HOLD_WAIT = Duration.ofSeconds(2);
 
     private final QuotaLedger ledger;
     private final BillingWriter writer;
     private final Pricing pricing;
     private final TokenCounter tokens;
-    private final PendingSettlements pending = new PendingSettlements();
+    private final OpenHolds holds = new OpenHolds();
 
     LedgerBilling(QuotaLedger ledger, BillingWriter writer, Pricing pricing, TokenCounter tokens) {
         this.ledger = ledger;
@@ -89,7 +89,7 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
     }
 
     /** What was reserved, plus the fixed price of requests priced up front (images, speech). */
-    private record LedgerHold(Reservation reservation, long fixedQuota, String logContent, AtomicBoolean queued)
+    private record LedgerHold(Reservation reservation, long fixedQuota, String logContent, AtomicBoolean ended)
             implements Hold {
         LedgerHold(Reservation reservation, long fixedQuota, String logContent) {
             this(reservation, fixedQuota, logContent, new AtomicBoolean());
@@ -101,38 +101,39 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
         }
     }
 
-    @Override
-    public void settlementQueued(Hold hold) {
-        LedgerHold h = (LedgerHold) hold;
-        if (h.queued().compareAndSet(false, true)) {
-            pending.begin(h.reservation().userId());
-        }
+    /** A hold for {@code reservation}, counted open until it is settled or released. */
+    private LedgerHold open(Reservation reservation, long fixedQuota, String logContent) {
+        holds.begin(reservation.userId());
+        return new LedgerHold(reservation, fixedQuota, logContent);
     }
 
-    /** Ends what {@link #settlementQueued} began, once the settlement or release has been applied. */
-    private void applied(LedgerHold h) {
-        if (h.queued().compareAndSet(true, false)) {
-            pending.end(h.reservation().userId());
+    /** Ends the hold once, after its settlement or release was applied. */
+    private void closed(LedgerHold h) {
+        if (h.ended().compareAndSet(false, true)) {
+            holds.end(h.reservation().userId());
         }
     }
 
     /**
-     * The ledger's reservation; when refused while settlements of the same user are still queued (the client sent
-     * its next request before its last one was settled), waits for them and tries once more.
+     * The ledger's reservation; when refused while the same user has other open holds (typically a request that
+     * was answered but not yet settled), waits for holds to end and tries again, for up to {@link #HOLD_WAIT}.
      */
-    private Reservation reserveWaitingForSettlements(ReserveRequest request, long amount) {
-        try {
-            return ledger.reserve(request.userId(), request.tokenId(), request.tokenUnlimited(), amount);
-        } catch (QuotaException refused) {
+    private Reservation reserveWaitingForHolds(ReserveRequest request, long amount) {
+        long deadline = System.nanoTime() + HOLD_WAIT.toNanos();
+        while (true) {
+            long mark = holds.mark();
             try {
-                if (!pending.awaitApplied(request.userId(), SETTLEMENT_WAIT)) {
+                return ledger.reserve(request.userId(), request.tokenId(), request.tokenUnlimited(), amount);
+            } catch (QuotaException refused) {
+                try {
+                    if (!holds.any(request.userId()) || !holds.awaitEndAfter(mark, deadline)) {
+                        throw refused;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     throw refused;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw refused;
             }
-            return ledger.reserve(request.userId(), request.tokenId(), request.tokenUnlimited(), amount);
         }
     }
 
@@ -177,7 +178,7 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
             throw new BillingRefusal(new OpenAiError(e.status(), e.getMessage(), "one_api_error", "", e.code()));
         }
         try {
-            return new LedgerHold(reserveWaitingForSettlements(request, amount), fixed, content);
+            return open(reserveWaitingForHolds(request, amount), fixed, content);
         } catch (QuotaException e) {
             throw new BillingRefusal(OpenAiError.gateway(e.status(), e.code(), e.getMessage()));
         }
@@ -202,10 +203,10 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
         try {
             Reservation reservation = ledger.reserveIfWarm(request.userId(), request.tokenId(),
                     request.tokenUnlimited(), amount);
-            return reservation == null ? null : new LedgerHold(reservation, -1, null); // log text at settlement
+            return reservation == null ? null : open(reservation, -1, null); // log text at settlement
         } catch (QuotaException e) {
-            if (pending.any(request.userId())) {
-                return null; // settlements still queued: the blocking path waits for them and tries again
+            if (holds.any(request.userId())) {
+                return null; // other holds still open: the blocking path waits for them and tries again
             }
             throw new BillingRefusal(OpenAiError.gateway(e.status(), e.code(), e.getMessage()));
         }
@@ -251,7 +252,7 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
         try {
             settleHeld(h, request, record);
         } finally {
-            applied(h);
+            closed(h);
         }
     }
 
@@ -343,7 +344,7 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
         try {
             ledger.refund(h.reservation());
         } finally {
-            applied(h);
+            closed(h);
         }
     }
 

@@ -74,7 +74,6 @@ final class QuotaHold {
                 LOG.error("Settlement failed for request {}", record.requestId(), e);
                 return;
             }
-            services.billing().settlementQueued(settled);
             services.settlement().execute(() -> {
                 try {
                     services.billing().settle(settled, request, record);
@@ -89,7 +88,6 @@ final class QuotaHold {
     void release() {
         RelayBilling.Hold released = take();
         if (released != null) {
-            services.billing().settlementQueued(released);
             services.settlement().execute(() -> {
                 try {
                     services.billing().release(released);

@@ -62,11 +62,4 @@ public interface RelayBilling {
 
     /** Returns everything held; for requests that did no upstream work. */
     void release(Hold hold);
-
-    /**
-     * Tells billing that {@link #settle} or {@link #release} of {@code hold} was handed to another thread and will
-     * run soon; until then a refused reservation of the same user may wait for it. Called on the event loop.
-     */
-    default void settlementQueued(Hold hold) {
-    }
 }

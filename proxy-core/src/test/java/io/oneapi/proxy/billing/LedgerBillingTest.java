@@ -3,6 +3,7 @@ package io.oneapi.proxy.billing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oneapi.proxy.relay.BillingRefusal;
 import io.oneapi.proxy.relay.RelayBilling;
@@ -35,7 +36,8 @@ class LedgerBillingTest {
 
     /**
      * The client has its answer before its request is settled; a next request refused only because the previous
-     * one still holds its reservation waits for that queued settlement and gets through.
+     * one still holds its reservation waits for that hold to end and gets through. Without open holds a refusal
+     * is immediate, and with a hold that never ends it comes after the bounded wait.
      */
     @Test
     void aRefusedReservationWaitsForTheSameUsersQueuedSettlement() throws Exception {
@@ -53,18 +55,32 @@ class LedgerBillingTest {
                     "default", "m", 1, RelayMode.CHAT_COMPLETIONS, null, 100, 0, "application/json");
 
             RelayBilling.Hold first = billing.reserve(request); // 500 + 38: the token keeps 462
-            BillingRefusal refused = assertThrows(BillingRefusal.class, () -> billing.reserve(request));
-            assertEquals(403, refused.error().status(), "nothing queued: refused at once");
-
-            billing.settlementQueued(first);
             CompletableFuture<RelayBilling.Hold> second = CompletableFuture.supplyAsync(() -> billing.reserve(request));
             Thread.sleep(300); // the second reservation must be waiting, not refused
-            assertFalse(second.isDone(), "waits for the queued settlement");
+            assertFalse(second.isDone(), "waits while the first hold is open");
             billing.settle(first, request, new RelayRecord("r1", RelayOutcome.OK, RelayMode.CHAT_COMPLETIONS,
                     channel, 1, "m", "m", false, new Usage(10, 20, 30), "ok", null, 5, false));
             RelayBilling.Hold next = second.get(10, TimeUnit.SECONDS);
             assertEquals(538, next.reservedQuota());
             billing.release(next);
+
+            // No hold open for the user: a reservation the token cannot cover is refused at once.
+            int small = BillingFixtures.token(storage, user, 100, false);
+            RelayBilling.ReserveRequest tooBig = new RelayBilling.ReserveRequest(user, small, false, "t", "u",
+                    "default", "m", 1, RelayMode.CHAT_COMPLETIONS, null, 100, 0, "application/json");
+            long start = System.nanoTime();
+            BillingRefusal refused = assertThrows(BillingRefusal.class, () -> billing.reserve(tooBig));
+            assertEquals(403, refused.error().status());
+            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1_000), "no wait without holds");
+
+            // A hold that never ends: the refusal comes after the bounded wait, not never.
+            RelayBilling.Hold stuck = billing.reserve(request);
+            start = System.nanoTime();
+            assertThrows(BillingRefusal.class, () -> billing.reserve(tooBig));
+            long waited = System.nanoTime() - start;
+            assertTrue(waited >= LedgerBilling.HOLD_WAIT.toNanos() - TimeUnit.MILLISECONDS.toNanos(50)
+                    && waited < LedgerBilling.HOLD_WAIT.toNanos() * 3, "waited " + waited / 1_000_000 + " ms");
+            billing.release(stuck);
             writer.close();
             assertEquals(970, storage.tokens().findById(token).orElseThrow().remainQuota());
         }
