@@ -49,9 +49,12 @@ test('A2 root must replace the default password before anything else', async () 
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page).toHaveURL(/\/token$/);
 
-  await page.getByTestId('user-menu').hover();
-  await page.getByRole('menuitem', { name: 'Log out' }).click();
-  await expect(page).toHaveURL(/\/login(\?|$)/);
+  // The user menu opens on hover; on a loaded machine a click can land while it is still opening, so retry.
+  await expect(async () => {
+    await page.getByTestId('user-menu').hover();
+    await page.getByRole('menuitem', { name: 'Log out' }).click({ timeout: 5_000 });
+    await expect(page).toHaveURL(/\/login(\?|$)/, { timeout: 5_000 });
+  }).toPass({ timeout: 45_000 });
   await login(page, 'root', '123456');
   await expect(toast(page, /Invalid username or password/)).toBeVisible();
   await expect(page).toHaveURL(/\/login/);

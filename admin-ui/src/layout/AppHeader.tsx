@@ -56,8 +56,11 @@ export default function AppHeader() {
   };
 
   const doLogout = async () => {
-    await logout();
-    navigate('/login');
+    try {
+      await logout();
+    } finally {
+      navigate('/login'); // the session is dropped locally even when the server could not be told
+    }
   };
 
   const controls = (

@@ -177,8 +177,12 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private static Map<String, String> startupDefaults(GatewayConfig config) {
-        String theme = config.server().theme();
-        return theme == null || theme.isBlank() ? Map.of() : Map.of("Theme", theme);
+        GatewayConfig.ServerSettings server = config.server();
+        if (!server.optionTheme().equals(server.theme())) {
+            log.warn("unknown THEME={} (One API's themes are default, berry and air); serving the default theme",
+                    server.theme());
+        }
+        return Map.of("Theme", server.optionTheme());
     }
 
     private static String version() {

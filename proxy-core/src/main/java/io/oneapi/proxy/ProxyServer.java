@@ -172,7 +172,7 @@ public final class ProxyServer implements AutoCloseable {
         void build(GatewayConfig config, Storage storage) {
             executors = new BlockingExecutors(Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 20_000);
             LiveOptions options = LiveOptions.load(storage.options(), storage.changes(), executors.blocking(),
-                    Map.of("Theme", config.server().theme()));
+                    Map.of("Theme", config.server().optionTheme()));
             outage = new DatabaseOutage(storage.database(), Duration.ofSeconds(1));
             AuthCache authCache = new AuthCache(storage.tokens(), storage.users(), executors.blocking(),
                     storage.changes(), config.cache().cacheLifetime(), outage);

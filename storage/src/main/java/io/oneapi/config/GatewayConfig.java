@@ -68,6 +68,17 @@ public record GatewayConfig(
     public record ServerSettings(int port, int adminPort, Path logDir, boolean onlyOneLogFile, String sessionSecret,
                                  boolean sessionSecretGenerated, String frontendBaseUrl, String theme,
                                  Duration drainTimeout) {
+        /**
+         * The {@code Theme} option's start-up value: {@code THEME} when it names a theme One API has, else
+         * {@code default} (the admin server warns about the fallback; the option only takes those three).
+         */
+        public String optionTheme() {
+            return switch (theme) {
+                case "default", "berry", "air" -> theme;
+                default -> "default";
+            };
+        }
+
         @Override
         public String toString() {
             return "ServerSettings[port=" + port + ", adminPort=" + adminPort + ", logDir=" + logDir

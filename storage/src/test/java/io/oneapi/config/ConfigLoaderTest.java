@@ -183,6 +183,8 @@ class ConfigLoaderTest {
     @Test
     void anyThemeIsTaken() {
         assertEquals("dark", config(Map.of("THEME", " dark ")).server().theme());
+        assertEquals("default", config(Map.of("THEME", "dark")).server().optionTheme());
+        assertEquals("berry", config(Map.of("THEME", "berry")).server().optionTheme());
         assertEquals("default", config(Map.of("THEME", " ")).server().theme());
     }
 
