@@ -505,9 +505,12 @@ test('F24 alice\'s own token works and her logs are hers alone', async ({ reques
   aliceKey = await clipboard(alice);
   const aliceCall = await chat(request, aliceKey, 'mock-gpt');
   expect(aliceCall.status, aliceCall.body).toBe(200);
-  await alice.goto('/log');
   const aliceRows = alice.locator('.ant-table-tbody tr.ant-table-row');
-  await expect(aliceRows.filter({ hasText: 'alice-t' })).toHaveCount(1);
+  // Consume logs are inserted in batches shortly after the call: reload until the row is there.
+  await expect(async () => {
+    await alice.goto('/log');
+    await expect(aliceRows.filter({ hasText: 'alice-t' })).toHaveCount(1, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(aliceRows.filter({ hasText: 'Top-up' })).toHaveCount(1);
   await expect(aliceRows.filter({ hasText: /\bci\b/ })).toHaveCount(0);
   await page.goto('/log');
