@@ -4,11 +4,14 @@ import io.oneapi.storage.ChangeSignal;
 import io.oneapi.storage.TokenStore;
 import io.oneapi.storage.UserStore;
 import io.oneapi.storage.billing.BillingWriter;
+import io.oneapi.storage.billing.BillingWriter.StoredBalance;
 import io.oneapi.storage.billing.QuotaCounters;
 import io.oneapi.storage.billing.QuotaCounters.CountersUnavailableException;
 import io.oneapi.storage.billing.QuotaCounters.Kind;
 import io.oneapi.storage.billing.QuotaCounters.Take;
 import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -25,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * always changed together with its owner, so it shares the owner's stripe. With Redis, other nodes' unwritten
  * deltas are not in a seed: admission can then be off by what other nodes spent since their last flush (the
  * records stay exact). Counters are dropped when an edit outside the relay changes balances (change signal), when
- * the relay had to bypass them, and when they expire.
+ * the relay had to bypass them, and when they expire. The stripe is never held across a database read: seeds are
+ * read outside it and used only when no delta flush ran since (see {@link BillingWriter#balanceIfUnflushed}), so
+ * event loops that reserve and settle from warm counters never wait for the database.
  *
  * <p>When the counters cannot be reached (Redis away) the caller judges against the database instead; the counters
  * are then dropped once they answer again, since they missed changes meanwhile. Blocking: billing executor only.
@@ -34,6 +39,15 @@ final class CountedQuota {
     private static final Logger log = LoggerFactory.getLogger(CountedQuota.class);
     private static final int STRIPES = 64;
     private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
+    /**
+     * Seeds are read outside the stripe and used only if no delta flush ran meanwhile; after this many tries
+     * (flushes are seconds apart, so it takes a very busy writer) the seed is read under the stripe.
+     */
+    private static final int SEED_ROUNDS = 6;
+
+    /** A stored balance read for a seed, and {@link #forgetCount} before it was read. */
+    private record Seed(StoredBalance stored, long edits) {
+    }
 
     /** What {@link #reserve} did. */
     enum Outcome { TAKEN, COUNTERS_DOWN, NEEDS_DATABASE }
@@ -49,6 +63,8 @@ final class CountedQuota {
     private volatile boolean stale;
     private volatile long downUntil;
     private volatile boolean loggedDown;
+    /** Counts drops after edits outside the relay: a seed read before one of them is not used. */
+    private final AtomicLong forgetCount = new AtomicLong();
 
     CountedQuota(QuotaCounters counters, BillingWriter writer, UserStore users, TokenStore tokens,
                  ChangeSignal signal, BooleanSupplier databaseDown) {
@@ -90,42 +106,74 @@ final class CountedQuota {
         if (!usable()) {
             return Outcome.COUNTERS_DOWN;
         }
-        long amount = r.amount();
-        synchronized (stripe(r.userId())) {
-            try {
-                Take user = take(Kind.USER, r.userId(), amount, () -> userQuota(r.userId()));
-                if (user == null) {
-                    return Outcome.NEEDS_DATABASE;
+        Seed userSeed = null;
+        Seed tokenSeed = null;
+        for (int round = 1; ; round++) {
+            boolean lastRound = round >= SEED_ROUNDS;
+            Kind missing;
+            synchronized (stripe(r.userId())) {
+                try {
+                    missing = takeBoth(r, userSeed, tokenSeed, lastRound);
+                } catch (CountersUnavailableException e) {
+                    markDown(e);
+                    return Outcome.COUNTERS_DOWN;
                 }
-                if (user == Take.SHORT) {
-                    throw QuotaException.userQuotaNotEnough();
+                if (missing == null) {
+                    return Outcome.TAKEN;
                 }
-                if (r.limitsToken() && amount > 0) {
-                    Take token;
-                    try {
-                        token = take(Kind.TOKEN, r.tokenId(), amount, () -> tokenRemain(r.tokenId()));
-                    } catch (RuntimeException e) {
-                        counters.add(Kind.USER, r.userId(), amount);
-                        throw e;
-                    }
-                    if (token != Take.TAKEN) {
-                        counters.add(Kind.USER, r.userId(), amount);
-                        if (token == null) {
-                            return Outcome.NEEDS_DATABASE;
-                        }
-                        throw QuotaException.tokenQuotaNotEnough();
-                    }
-                }
-            } catch (CountersUnavailableException e) {
-                markDown(e);
-                return Outcome.COUNTERS_DOWN;
             }
-            writer.addUserQuota(r.userId(), -amount);
-            if (r.limitsToken() && amount > 0) {
-                writer.addTokenQuota(r.tokenId(), -amount, amount);
+            if (databaseDown.getAsBoolean()) {
+                return Outcome.NEEDS_DATABASE;
             }
-            return Outcome.TAKEN;
+            // Read outside the stripe: a database read must never hold up the event loops' reservations and
+            // settlements of this user, which take the stripe too.
+            long edits = forgetCount.get();
+            if (missing == Kind.USER) {
+                userSeed = new Seed(writer.storedBalance(() -> userQuota(r.userId())), edits);
+            } else {
+                tokenSeed = new Seed(writer.storedBalance(() -> tokenRemain(r.tokenId())), edits);
+            }
         }
+    }
+
+    /**
+     * Under the stripe: takes from the user's and the token's counters, seeding a missing one from its stored
+     * balance when no delta flush ran since it was read (on the last round, from a read made here, blocking).
+     *
+     * @return null when taken (and queued in the writer); else the kind of counter still to be seeded (nothing taken)
+     * @throws QuotaException when the quota is short (nothing stays taken)
+     */
+    private Kind takeBoth(Reservation r, Seed userSeed, Seed tokenSeed, boolean lastRound) {
+        long amount = r.amount();
+        Take user = takeOrSeed(Kind.USER, r.userId(), amount, userSeed, lastRound, () -> userQuota(r.userId()));
+        if (user == Take.UNSEEDED) {
+            return Kind.USER;
+        }
+        if (user == Take.SHORT) {
+            throw QuotaException.userQuotaNotEnough();
+        }
+        if (r.limitsToken() && amount > 0) {
+            Take token;
+            try {
+                token = takeOrSeed(Kind.TOKEN, r.tokenId(), amount, tokenSeed, lastRound,
+                        () -> tokenRemain(r.tokenId()));
+            } catch (RuntimeException e) {
+                counters.add(Kind.USER, r.userId(), amount);
+                throw e;
+            }
+            if (token != Take.TAKEN) {
+                counters.add(Kind.USER, r.userId(), amount);
+                if (token == Take.UNSEEDED) {
+                    return Kind.TOKEN;
+                }
+                throw QuotaException.tokenQuotaNotEnough();
+            }
+        }
+        writer.addUserQuota(r.userId(), -amount);
+        if (r.limitsToken() && amount > 0) {
+            writer.addTokenQuota(r.tokenId(), -amount, amount);
+        }
+        return null;
     }
 
     /** Whether {@link #reserveIfWarm} can succeed at all: counters in memory, writer only summing. */
@@ -212,18 +260,23 @@ final class CountedQuota {
     }
 
     /**
-     * Takes from a counter, seeding it first when missing; null when it must be seeded while the database is known
-     * to be down.
+     * Takes from a counter, seeding it first when missing and {@code seed} is still valid (or, when {@code blocking},
+     * from a database read made now); {@code UNSEEDED} when it still needs a seed.
      */
-    private Take take(Kind kind, int id, long amount, LongSupplier stored) {
+    private Take takeOrSeed(Kind kind, int id, long amount, Seed seed, boolean blocking, LongSupplier stored) {
         Take take = counters.take(kind, id, amount);
         if (take != Take.UNSEEDED) {
             return take;
         }
-        if (databaseDown.getAsBoolean()) {
-            return null;
+        OptionalLong balance = seed == null || seed.edits() != forgetCount.get() ? OptionalLong.empty()
+                : writer.balanceIfUnflushed(kind, id, seed.stored());
+        if (balance.isEmpty() && blocking) {
+            balance = OptionalLong.of(writer.balanceWithPending(kind, id, stored));
         }
-        counters.seed(kind, id, writer.balanceWithPending(kind, id, stored));
+        if (balance.isEmpty()) {
+            return Take.UNSEEDED;
+        }
+        counters.seed(kind, id, balance.getAsLong());
         take = counters.take(kind, id, amount);
         if (take == Take.UNSEEDED) {
             throw new CountersUnavailableException("quota counter vanished right after its seed", null);
@@ -240,6 +293,7 @@ final class CountedQuota {
     }
 
     private void forgetAll(Kind kind) {
+        forgetCount.incrementAndGet();
         try {
             counters.forgetAll(kind);
         } catch (CountersUnavailableException e) {

@@ -335,6 +335,100 @@ class CountedQuotaTest {
     }
 
     /** Counts every call made through a store (test instrumentation, not a stand-in: calls reach the real one). */
+    /**
+     * Event loops reserve and settle warm users under the same stripe lock that a seed takes: the seed's database
+     * read must happen outside it, or a slow read stalls every loop serving a user of that stripe.
+     */
+    @Test
+    void aStalledSeedReadDoesNotHoldUpWarmUsersOfItsStripe() throws Exception {
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage()) {
+            CountDownLatch readStarted = new CountDownLatch(1);
+            CountDownLatch releaseRead = new CountDownLatch(1);
+            AtomicInteger stallUser = new AtomicInteger(-1);
+            UserStore users = stalling(storage.users(), stallUser, readStarted, releaseRead);
+            Node node = Node.of(storage, new MemoryQuotaCounters(Duration.ofMinutes(10)), users, storage.tokens(),
+                    Duration.ofHours(1));
+            int warm = BillingFixtures.user(storage, 100_000);
+            int warmToken = BillingFixtures.token(storage, warm, 50_000, false);
+            // The stripe is the user id modulo 64: make users until one shares the warm user's stripe.
+            int cold;
+            do {
+                cold = BillingFixtures.user(storage, 100_000);
+            } while (Math.floorMod(cold, 64) != Math.floorMod(warm, 64));
+            int channel = BillingFixtures.channel(storage);
+            node.ledger().settle(node.ledger().reserve(warm, warmToken, false, 100), 10, null, channel);
+
+            stallUser.set(cold);
+            int coldUser = cold;
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<Reservation> seeding = pool.submit(() -> node.ledger().reserve(coldUser, 0, true,
+                        100));
+                assertTrue(readStarted.await(10, TimeUnit.SECONDS), "the cold user's seed read started");
+                long start = System.nanoTime();
+                for (int i = 0; i < 20; i++) {
+                    Reservation r = node.ledger().reserveIfWarm(warm, warmToken, false, 100);
+                    assertTrue(r != null, "the warm user reserves from its counters");
+                    node.ledger().settle(r, 10, null, channel);
+                }
+                long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertTrue(tookMillis < 1_000, "warm reservations waited " + tookMillis + " ms for a seed read");
+                releaseRead.countDown();
+                assertEquals(100, seeding.get(10, TimeUnit.SECONDS).amount());
+            } finally {
+                releaseRead.countDown();
+                pool.shutdownNow();
+            }
+            node.writer().close();
+            assertEquals(100_000 - 21 * 10, storage.users().findById(warm).orElseThrow().quota());
+            assertEquals(100_000 - 100, storage.users().findById(cold).orElseThrow().quota());
+        }
+    }
+
+    /** A seed read before a delta flush is not used after it: the flush moved pending deltas into the database. */
+    @Test
+    void aSeedReadAcrossADeltaFlushIsReadAgain() throws Exception {
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage()) {
+            BillingSettings settings = new BillingSettings(true, Duration.ofHours(1), Duration.ofMillis(50), 100,
+                    100_000, Duration.ofSeconds(10));
+            BillingWriter writer = new BillingWriter(storage.users(), storage.tokens(), storage.channels(),
+                    storage.logs(), settings, Clock.systemUTC());
+            try {
+                int user = BillingFixtures.user(storage, 1_000);
+                writer.addUserQuota(user, -300);
+                BillingWriter.StoredBalance stored = writer.storedBalance(
+                        () -> storage.users().findById(user).orElseThrow().quota());
+                assertEquals(700, writer.balanceIfUnflushed(QuotaCounters.Kind.USER, user, stored).orElseThrow());
+                writer.flush();
+                assertTrue(writer.balanceIfUnflushed(QuotaCounters.Kind.USER, user, stored).isEmpty(),
+                        "a read from before the flush would count the 300 twice (stored 1000 + pending 0 now)");
+                BillingWriter.StoredBalance again = writer.storedBalance(
+                        () -> storage.users().findById(user).orElseThrow().quota());
+                assertEquals(700, writer.balanceIfUnflushed(QuotaCounters.Kind.USER, user, again).orElseThrow());
+            } finally {
+                writer.close();
+            }
+        }
+    }
+
+    /** Users whose {@code findById} for one id waits until released, as a slow database read would. */
+    private static UserStore stalling(UserStore real, AtomicInteger stallId, CountDownLatch started,
+                                      CountDownLatch release) {
+        Object proxy = Proxy.newProxyInstance(UserStore.class.getClassLoader(), new Class<?>[] {UserStore.class},
+                (p, method, args) -> {
+                    if (method.getName().equals("findById") && args[0].equals(stallId.get())) {
+                        started.countDown();
+                        release.await(10, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return UserStore.class.cast(proxy);
+    }
+
     private static <T> T counting(Class<T> type, T real, AtomicInteger calls) {
         Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
             calls.incrementAndGet();

@@ -7,6 +7,7 @@ import io.oneapi.storage.TokenStore;
 import io.oneapi.storage.UserStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -40,8 +41,18 @@ public final class BillingWriter implements AutoCloseable {
     private final PendingDeltas deltas = new PendingDeltas();
     private final PendingLogs pendingLogs;
     private final AtomicLong droppedLogs = new AtomicLong();
-    /** Serialises flushes: the writer thread's and explicit {@link #flush()} calls. */
-    private final ReentrantLock flushLock = new ReentrantLock();
+    /**
+     * Serialises delta flushes (the writer thread's and explicit {@link #flush()} calls) and the stored-balance
+     * reads of {@link #storedBalance}: a balance read never sees a delta both in the database and pending.
+     */
+    private final ReentrantLock deltaLock = new ReentrantLock();
+    /** Serialises log inserts; separate so a long log flush never delays a balance read. */
+    private final ReentrantLock logLock = new ReentrantLock();
+    /**
+     * Counts delta flushes, seqlock style: odd while one moves deltas from pending to the database. A balance read
+     * earlier is still valid as long as this has not moved.
+     */
+    private volatile long deltaGeneration;
     private final ReentrantLock wakeLock = new ReentrantLock();
     private final Condition wake = wakeLock.newCondition();
     private final Thread writer;
@@ -150,21 +161,55 @@ public final class BillingWriter implements AutoCloseable {
 
     /**
      * A balance as it will be once everything queued here is written: {@code stored} (read now from the database)
-     * plus the pending delta. Runs under the flush lock, so no flush moves a delta from pending to the database
-     * between the two reads; callers must also keep their own writes for this id out meanwhile (they seed quota
-     * counters with it, see {@link QuotaCounters}).
-     *
-     * @param stored reads the row's current value; blocking (JDBC)
+     * plus the pending delta, read with delta flushes held off. Callers must keep their own writes for this id out
+     * meanwhile. Blocking; prefer {@link #storedBalance} and {@link #balanceIfUnflushed}, which need no lock of the
+     * caller's while the database is read.
      */
     public long balanceWithPending(QuotaCounters.Kind kind, int id, LongSupplier stored) {
-        flushLock.lock();
+        deltaLock.lock();
         try {
             long value = stored.getAsLong();
             return value + (kind == QuotaCounters.Kind.USER ? deltas.pendingUserQuota(id)
                     : deltas.pendingTokenRemain(id));
         } finally {
-            flushLock.unlock();
+            deltaLock.unlock();
         }
+    }
+
+    /** A quota column as stored in the database, read at a known delta-flush generation. */
+    public record StoredBalance(long value, long generation) {
+    }
+
+    /**
+     * Reads a stored quota column between delta flushes (blocking: JDBC; it waits for a running delta flush, never
+     * for a log flush). Complete it with {@link #balanceIfUnflushed}, which can then run under the caller's own
+     * short lock.
+     *
+     * @param stored reads the row's current value
+     */
+    public StoredBalance storedBalance(LongSupplier stored) {
+        deltaLock.lock();
+        try {
+            return new StoredBalance(stored.getAsLong(), deltaGeneration);
+        } finally {
+            deltaLock.unlock();
+        }
+    }
+
+    /**
+     * The balance as it will be once everything queued here is written: the stored value plus the pending delta,
+     * or empty when a delta flush ran (or is running) since {@code stored} was read; read it again then. Never
+     * blocks. Callers keep their own writes for this id out meanwhile (they seed quota counters with it, see
+     * {@link QuotaCounters}).
+     */
+    public OptionalLong balanceIfUnflushed(QuotaCounters.Kind kind, int id, StoredBalance stored) {
+        long generation = deltaGeneration;
+        if (generation != stored.generation()) {
+            return OptionalLong.empty();
+        }
+        long pending = kind == QuotaCounters.Kind.USER ? deltas.pendingUserQuota(id) : deltas.pendingTokenRemain(id);
+        // A flush that drained the pending deltas after the check above has moved the generation by now.
+        return deltaGeneration == generation ? OptionalLong.of(stored.value() + pending) : OptionalLong.empty();
     }
 
     /** True while quota and usage changes are only summed in memory (batch updates on, not closed): never blocks. */
@@ -301,40 +346,46 @@ public final class BillingWriter implements AutoCloseable {
 
     /** Writes all deltas and all logs; true when nothing failed. */
     private boolean flushOnce() {
-        flushLock.lock();
-        try {
-            return flushDeltas() & flushLogs();
-        } finally {
-            flushLock.unlock();
-        }
+        return flushDeltas() & flushLogsOnly();
     }
 
     private boolean flushLogsOnly() {
-        flushLock.lock();
+        logLock.lock();
         try {
             return flushLogs();
         } finally {
-            flushLock.unlock();
+            logLock.unlock();
         }
     }
 
     private boolean flushDeltas() {
-        PendingDeltas.Batch batch = deltas.drain();
-        if (batch.isEmpty()) {
-            return true;
-        }
+        deltaLock.lock();
         try {
-            batch.applyTo(users, tokens, channels, nowSeconds());
-            return true;
-        } catch (RuntimeException e) {
-            log.warn("billing delta flush failed ({} entries kept for retry): {}", batch.size(), e.toString());
-            deltas.restore(batch);
-            return false;
+            if (deltas.isEmpty()) {
+                return true;
+            }
+            deltaGeneration++; // odd: pending deltas are on their way to the database
+            try {
+                PendingDeltas.Batch batch = deltas.drain();
+                try {
+                    batch.applyTo(users, tokens, channels, nowSeconds());
+                    return true;
+                } catch (RuntimeException e) {
+                    log.warn("billing delta flush failed ({} entries kept for retry): {}", batch.size(), e.toString());
+                    deltas.restore(batch);
+                    return false;
+                }
+            } finally {
+                deltaGeneration++;
+            }
+        } finally {
+            deltaLock.unlock();
         }
     }
 
+    /** Inserts the queued logs, batch by batch; only the batches queued when it starts, so it always ends. */
     private boolean flushLogs() {
-        while (pendingLogs.size() > 0) {
+        for (int left = pendingLogs.size(); left > 0 && pendingLogs.size() > 0; left -= settings.logBatchSize()) {
             List<LogEntry> batch = pendingLogs.take(settings.logBatchSize());
             try {
                 logs.insertAll(batch);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oneapi.storage.LogStore;
 import io.oneapi.storage.Storage;
 import io.oneapi.storage.testing.TestDatabase;
 import io.oneapi.storage.testing.TestDatabases;
@@ -38,6 +39,48 @@ class BillingWriterTest {
     /** Batched, and nothing flushes by itself during a test: only flush() and close() write. */
     private static BillingSettings quietBatch(int logBatchSize, int maxPendingLogs) {
         return new BillingSettings(true, LONG, LONG, logBatchSize, maxPendingLogs, Duration.ofSeconds(10));
+    }
+
+    /** Seeding reads stored balances between delta flushes; a slow log insert must not make them wait. */
+    @Test
+    void aSlowLogFlushDoesNotDelayStoredBalanceReads() throws Exception {
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage s = db.openStorage()) {
+            int user = BillingFixtures.user(s, 1_000);
+            java.util.concurrent.CountDownLatch inserting = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            LogStore slowLogs = (LogStore) java.lang.reflect.Proxy.newProxyInstance(LogStore.class.getClassLoader(),
+                    new Class<?>[] {LogStore.class}, (p, method, args) -> {
+                        if (method.getName().equals("insertAll")) {
+                            inserting.countDown();
+                            release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        }
+                        try {
+                            return method.invoke(s.logs(), args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try (BillingWriter w = new BillingWriter(s.users(), s.tokens(), s.channels(), slowLogs, quietBatch(10, 100),
+                    CLOCK)) {
+                w.addUserQuota(user, -10);
+                w.recordLog(consumeLog(user, 1, 10, "r1"));
+                Future<?> flushing = pool.submit(w::flush);
+                assertTrue(inserting.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                long start = System.nanoTime();
+                BillingWriter.StoredBalance stored = w.storedBalance(
+                        () -> s.users().findById(user).orElseThrow().quota());
+                long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(waitedMillis < 1_000, "the balance read waited " + waitedMillis + " ms for a log insert");
+                assertEquals(990, w.balanceIfUnflushed(QuotaCounters.Kind.USER, user, stored).orElseThrow(),
+                        "the deltas were flushed before the logs: 990 stored, nothing pending");
+                release.countDown();
+                flushing.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+        }
     }
 
     @ParameterizedTest
