@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -206,6 +207,29 @@ class RelayAuthAndInputTest {
         String raw = rawExchange("THIS IS NOT HTTP\r\n\r\n");
         assertTrue(raw.isEmpty() || raw.startsWith("HTTP/1.1 400"), raw);
         assertEquals(200, gateway.post("/v1/chat/completions", key, CHAT).statusCode());
+    }
+
+    /**
+     * HTTP pipelining: requests sent back to back in one write are served one at a time and answered in order, also
+     * when a later one is answered at once (a 401) while an earlier one still waits for its upstream.
+     */
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        // The upstream answers slowly (two chunks 150 ms apart), so the later requests arrive while one is running.
+        upstream.script(r -> new MockUpstream.Stream(200, "application/json",
+                List.of(OK.substring(0, 10), OK.substring(10)), 150, -1));
+        String chat = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-" + key
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + CHAT.length() + "\r\n";
+        String unknownKey = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-nope"
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + CHAT.length() + "\r\n\r\n" + CHAT;
+        String raw = rawExchange(chat + "\r\n" + CHAT + unknownKey + chat + "Connection: close\r\n\r\n" + CHAT);
+        List<String> statuses = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HTTP/1\\.1 (\\d{3})").matcher(raw);
+        while (m.find()) {
+            statuses.add(m.group(1));
+        }
+        assertEquals(List.of("200", "401", "200"), statuses, raw);
+        assertEquals(2, upstream.received().size());
     }
 
     @Test

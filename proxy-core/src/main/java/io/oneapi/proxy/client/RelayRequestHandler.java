@@ -27,14 +27,17 @@ import io.oneapi.storage.User;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The last handler of a client connection: routes each aggregated request, authenticates it and starts a
- * {@link RelayFlow}. One request is served at a time per connection; reading pauses while it runs, which
- * also keeps a pipelining client from queueing unbounded work.
+ * {@link RelayFlow}. One request is served at a time per connection. The connection keeps reading while one runs
+ * (turning reads off and on would cost two {@code epoll_ctl} calls per request, and reading notices a client that
+ * leaves); a request that arrives meanwhile (HTTP pipelining) waits in order, and reading pauses until the queue is
+ * served, so a pipelining client cannot queue unbounded work.
  */
 public final class RelayRequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RelayRequestHandler.class);
@@ -43,6 +46,7 @@ public final class RelayRequestHandler extends ChannelInboundHandlerAdapter {
     private final TokenAuthenticator authenticator;
     private final ProxyEndpoints endpoints;
     private final RequestGauge gauge;
+    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(2);
     private RelayFlow flow;
     private boolean busy;
 
@@ -66,6 +70,15 @@ public final class RelayRequestHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
+        if (busy) {
+            waiting.addLast(request); // pipelined: served in order once the current one is answered
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
+        serve(ctx, request);
+    }
+
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
         long start = System.nanoTime();
         String requestId = RequestIds.next();
         boolean keepAlive = HttpUtil.isKeepAlive(request);
@@ -77,7 +90,6 @@ public final class RelayRequestHandler extends ChannelInboundHandlerAdapter {
         }
         busy = true;
         gauge.requestStarted();
-        ctx.channel().config().setAutoRead(false);
         try {
             dispatch(ctx, request, requestId, start, keepAlive);
         } catch (RuntimeException e) {
@@ -213,6 +225,10 @@ public final class RelayRequestHandler extends ChannelInboundHandlerAdapter {
         if (current != null) {
             current.clientClosed();
         }
+        FullHttpRequest queued;
+        while ((queued = waiting.pollFirst()) != null) {
+            queued.release();
+        }
         super.channelInactive(ctx);
     }
 
@@ -248,10 +264,30 @@ public final class RelayRequestHandler extends ChannelInboundHandlerAdapter {
             gauge.requestFinished();
         }
         busy = false;
-        if (ctx.channel().isActive()) {
-            ctx.channel().config().setAutoRead(true);
-            ctx.read();
+        if (!ctx.channel().isActive()) {
+            return;
         }
+        if (!waiting.isEmpty()) {
+            // Later, not nested: finish may run inside serve (an answer given at once).
+            ctx.executor().execute(() -> serveNextWaiting(ctx));
+        } else if (!ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void serveNextWaiting(ChannelHandlerContext ctx) {
+        if (busy) {
+            return;
+        }
+        FullHttpRequest next = waiting.pollFirst();
+        if (next == null) {
+            return;
+        }
+        if (!ctx.channel().isActive()) {
+            next.release();
+            return;
+        }
+        serve(ctx, next);
     }
 
     private void answerPreflight(ChannelHandlerContext ctx, FullHttpRequest request, String requestId,

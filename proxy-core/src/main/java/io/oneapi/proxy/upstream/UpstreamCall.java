@@ -28,8 +28,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One HTTP exchange with an upstream on a pooled connection of the caller's event loop. Everything here
- * runs on that loop. The call owns the request body (one reference) and releases it when it ends; it
- * pulls response data only while the listener has not paused it (backpressure).
+ * runs on that loop. The call owns the request body (one reference) and releases it when it ends. Pooled
+ * connections read automatically; {@link #pause()} turns reading off until {@link #resume()} (backpressure).
  */
 public final class UpstreamCall extends ChannelInboundHandlerAdapter {
     private static final AttributeKey<Boolean> REUSED = AttributeKey.valueOf("oneapi.upstream.reused");
@@ -115,12 +115,14 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
         this.channel = ch;
         boolean reused = Boolean.TRUE.equals(ch.attr(REUSED).getAndSet(Boolean.TRUE));
         ch.pipeline().addLast(UpstreamConnector.CALL, this);
+        if (paused) {
+            ch.config().setAutoRead(false); // paused before the connection was ready
+        }
         ch.writeAndFlush(buildRequest()).addListener(w -> {
             if (!w.isSuccess()) {
                 onConnectionLost(reused, w.cause());
             }
         });
-        ch.read();
     }
 
     private FullHttpRequest buildRequest() {
@@ -140,14 +142,19 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
 
     /** Stops pulling upstream data until {@link #resume()}; call when the client cannot take more. */
     public void pause() {
-        paused = true;
+        if (!paused) {
+            paused = true;
+            if (channel != null && !done) {
+                channel.config().setAutoRead(false);
+            }
+        }
     }
 
     public void resume() {
         if (paused) {
             paused = false;
             if (channel != null && !done) {
-                channel.read();
+                channel.config().setAutoRead(true);
             }
         }
     }
@@ -178,13 +185,6 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
             if (last) {
                 finish(true);
             }
-        }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (!done && !paused) {
-            ctx.read();
         }
     }
 
@@ -247,6 +247,8 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
             }
             if (!complete || !keepAlive) {
                 ch.close();
+            } else if (paused) {
+                ch.config().setAutoRead(true); // pooled connections read, so an upstream close is seen at once
             }
             pool.release(ch);
         }

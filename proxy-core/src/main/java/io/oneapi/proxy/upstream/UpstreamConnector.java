@@ -35,8 +35,10 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * Keep-alive connection pools keyed by (event loop, endpoint): a client connection's upstream calls always
- * use connections of its own event loop, so no request ever crosses threads. Upstream channels run with
- * {@code AUTO_READ=false}; readers pull explicitly, which is how backpressure reaches the upstream.
+ * use connections of its own event loop, so no request ever crosses threads. Pooled channels read automatically
+ * (toggling reads per call would cost two {@code epoll_ctl} calls per request); a call turns reading off while its
+ * client cannot take more, which is how backpressure reaches the upstream. Unpooled channels (WebSocket upgrades)
+ * start with {@code AUTO_READ=false} and are read explicitly.
  */
 public final class UpstreamConnector implements AutoCloseable {
     static final String CODEC = "upstream-codec";
@@ -91,7 +93,7 @@ public final class UpstreamConnector implements AutoCloseable {
         Map<UpstreamEndpoint, LoopPool> perLoop = pools.computeIfAbsent(loop, l -> new HashMap<>());
         LoopPool pool = perLoop.get(endpoint);
         if (pool == null) {
-            pool = new LoopPool(loop, bootstrap(loop, endpoint).handler(new ChannelInitializer<Channel>() {
+            pool = new LoopPool(loop, bootstrap(loop, endpoint, true).handler(new ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel ch) {
                     initPipeline(ch, endpoint);
@@ -107,7 +109,7 @@ public final class UpstreamConnector implements AutoCloseable {
      * and HTTP codec of pooled ones: for a request that takes its connection over (a WebSocket upgrade).
      */
     public ChannelFuture connectUnpooled(EventLoop loop, UpstreamEndpoint endpoint) {
-        return bootstrap(loop, endpoint).handler(new ChannelInitializer<Channel>() {
+        return bootstrap(loop, endpoint, false).handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
                 initPipeline(ch, endpoint);
@@ -115,11 +117,11 @@ public final class UpstreamConnector implements AutoCloseable {
         }).connect();
     }
 
-    private Bootstrap bootstrap(EventLoop loop, UpstreamEndpoint endpoint) {
+    private Bootstrap bootstrap(EventLoop loop, UpstreamEndpoint endpoint, boolean autoRead) {
         return new Bootstrap()
                 .group(loop)
                 .channel(channelType)
-                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.AUTO_READ, autoRead)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 // A fixed receive window bounds what the kernel buffers per upstream connection while its
