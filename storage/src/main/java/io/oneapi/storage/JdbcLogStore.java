@@ -11,9 +11,19 @@ import java.util.List;
 final class JdbcLogStore implements LogStore {
     static final String COLUMNS = "id, user_id, created_at, type, content, username, token_name, model_name, quota, "
             + "prompt_tokens, completion_tokens, channel_id, request_id, elapsed_time, is_stream, system_prompt_reset";
-    private static final String INSERT = "INSERT INTO logs (user_id, created_at, type, content, username, token_name,"
-            + " model_name, quota, prompt_tokens, completion_tokens, channel_id, request_id, elapsed_time, is_stream,"
-            + " system_prompt_reset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_INTO = "INSERT INTO logs (user_id, created_at, type, content, username,"
+            + " token_name, model_name, quota, prompt_tokens, completion_tokens, channel_id, request_id, elapsed_time,"
+            + " is_stream, system_prompt_reset) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int COLUMN_COUNT = 15;
+    private static final String INSERT = INSERT_INTO + ROW;
+    /**
+     * Rows per multi-row INSERT in {@link #insertAll}: one statement parsed and executed per this many rows instead
+     * of one per row (the billing writer inserts consume logs in batches of hundreds); 64 rows x 15 columns stays
+     * far below every engine's bind-parameter limit.
+     */
+    static final int ROWS_PER_STATEMENT = 64;
+    private static final String INSERT_FULL_CHUNK = insertOf(ROWS_PER_STATEMENT);
 
     private final Database db;
 
@@ -46,11 +56,25 @@ final class JdbcLogStore implements LogStore {
         if (entries.isEmpty()) {
             return;
         }
-        List<Object[]> rows = entries.stream().map(JdbcLogStore::values).toList();
         db.inTransaction(tx -> {
-            tx.batch(INSERT, rows);
+            for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
+                List<LogEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
+                Object[] args = new Object[chunk.size() * COLUMN_COUNT];
+                for (int i = 0; i < chunk.size(); i++) {
+                    System.arraycopy(values(chunk.get(i)), 0, args, i * COLUMN_COUNT, COLUMN_COUNT);
+                }
+                tx.update(chunk.size() == ROWS_PER_STATEMENT ? INSERT_FULL_CHUNK : insertOf(chunk.size()), args);
+            }
             return null;
         });
+    }
+
+    private static String insertOf(int rows) {
+        StringBuilder sql = new StringBuilder(INSERT_INTO.length() + rows * (ROW.length() + 2)).append(INSERT_INTO);
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append(ROW);
+        }
+        return sql.toString();
     }
 
     @Override

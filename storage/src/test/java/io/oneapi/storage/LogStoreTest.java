@@ -49,6 +49,32 @@ class LogStoreTest {
         assertEquals(0, logs.sumQuota(filter(2, user, "nobody", "", 0, 0, 0)));
     }
 
+    /** Batches are inserted as multi-row statements of 64 rows: every row lands once, in order, field for field. */
+    @ParameterizedTest
+    @MethodSource("io.oneapi.storage.testing.TestDatabases#engines")
+    void largeBatchesLandRowForRow(Engine engine, SharedStorages storages) {
+        LogStore logs = storages.get(engine).logs();
+        int user = 90_020;
+        int count = 2 * JdbcLogStore.ROWS_PER_STATEMENT + 3;
+        List<LogEntry> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(new LogEntry(0, user, DAY0 + i, 2, "text " + i + " 'quoted'", "u" + i, "tok", "m" + (i % 3), i,
+                    i + 1, i + 2, 7, "req-" + i, 100 + i, i % 2 == 0, i % 5 == 0));
+        }
+        logs.insertAll(batch);
+        List<LogEntry> stored = logs.find(filter(0, user, "", "", 0, 0, 0), 0, count + 10);
+        assertEquals(count, stored.size());
+        for (int i = 0; i < count; i++) {
+            LogEntry got = stored.get(count - 1 - i); // newest first
+            LogEntry want = batch.get(i);
+            assertEquals(new LogEntry(got.id(), want.userId(), want.createdAt(), want.type(), want.content(),
+                    want.username(), want.tokenName(), want.modelName(), want.quota(), want.promptTokens(),
+                    want.completionTokens(), want.channelId(), want.requestId(), want.elapsedTime(), want.isStream(),
+                    want.systemPromptReset()), got);
+        }
+        assertEquals((long) count * (count - 1) / 2, logs.sumQuota(filter(0, user, "", "", 0, 0, 0)));
+    }
+
     @ParameterizedTest
     @MethodSource("io.oneapi.storage.testing.TestDatabases#engines")
     void dailyUsageBucketsByUtcDay(Engine engine, SharedStorages storages) {
