@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +19,9 @@ import java.util.concurrent.CountDownLatch;
  * runs until killed; SIGTERM drains billing and stops it.
  */
 public final class GatewayMain {
+    private static final List<String> PASSED_ON = List.of("MEMORY_CACHE_ENABLED", "SYNC_FREQUENCY",
+            "BATCH_UPDATE_INTERVAL", "RELAY_TIMEOUT");
+
     private GatewayMain() {
     }
 
@@ -28,6 +32,13 @@ public final class GatewayMain {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", Long.toString(flags.number("port", 0)));
         env.put("BATCH_UPDATE_ENABLED", Boolean.toString(flags.bool("batch-updates", false)));
+        // Gateway settings given to this process pass on, so a load run can try them (e.g. MEMORY_CACHE_ENABLED).
+        for (String name : PASSED_ON) {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
         BenchGateway gateway = BenchGateway.start(dir, flags.required("upstream"), env);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
