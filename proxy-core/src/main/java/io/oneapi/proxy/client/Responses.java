@@ -2,7 +2,6 @@ package io.oneapi.proxy.client;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -36,36 +35,39 @@ public final class Responses {
     }
 
     /** Writes a complete JSON response and honours keep-alive. */
-    public static ChannelFuture json(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status,
+    public static void json(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status,
                                      ByteBuf body, String requestId) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
-        return full(ctx, keepAlive, response, requestId);
+        full(ctx, keepAlive, response, requestId);
     }
 
-    public static ChannelFuture json(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status,
-                                     byte[] body, String requestId) {
-        return json(ctx, keepAlive, status, Unpooled.wrappedBuffer(body), requestId);
+    public static void json(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, byte[] body,
+                            String requestId) {
+        json(ctx, keepAlive, status, Unpooled.wrappedBuffer(body), requestId);
     }
 
     /** Writes an OpenAI error; the message gets the request id. */
-    public static ChannelFuture error(ChannelHandlerContext ctx, boolean keepAlive, OpenAiError error,
-                                      String requestId) {
+    public static void error(ChannelHandlerContext ctx, boolean keepAlive, OpenAiError error, String requestId) {
         byte[] body = error.withRequestId(requestId).toJson();
-        return json(ctx, keepAlive, HttpResponseStatus.valueOf(error.status()), body, requestId);
+        json(ctx, keepAlive, HttpResponseStatus.valueOf(error.status()), body, requestId);
     }
 
-    /** Writes any full response with the standard headers. */
-    public static ChannelFuture full(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response,
-                                     String requestId) {
+    /**
+     * Writes any full response with the standard headers. A kept-alive connection's write takes the void promise:
+     * no promise object and no promise combining in the encoder per response (a failed write still closes the
+     * connection through the pipeline's exception path).
+     */
+    public static void full(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response,
+                            String requestId) {
         decorate(response.headers(), requestId);
         HttpUtil.setContentLength(response, response.content().readableBytes());
         HttpUtil.setKeepAlive(response, keepAlive);
-        ChannelFuture future = ctx.writeAndFlush(response);
-        if (!keepAlive) {
-            future.addListener(ChannelFutureListener.CLOSE);
+        if (keepAlive) {
+            ctx.writeAndFlush(response, ctx.voidPromise());
+        } else {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
-        return future;
     }
 
     /** The head of an SSE response (chunked, no buffering by proxies). */
