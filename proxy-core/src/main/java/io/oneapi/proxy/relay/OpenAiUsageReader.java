@@ -18,9 +18,27 @@ public final class OpenAiUsageReader {
     private static final int MAX_TEXT_CHARS = 4 * 1024 * 1024;
 
     private final StringBuilder text = new StringBuilder();
+    private final boolean collectText;
     private Usage usage;
     private boolean errorSeen;
     private boolean doneSeen;
+
+    /** A reader that also collects the generated text (streams: usage, if any, comes only at the end). */
+    public OpenAiUsageReader() {
+        this(true);
+    }
+
+    private OpenAiUsageReader(boolean collectText) {
+        this.collectText = collectText;
+    }
+
+    /**
+     * A reader that skips the generated text: for a whole body, which can be read again with a collecting reader in
+     * the rare case its usage has no token counts ({@link #hasTokenCounts()}).
+     */
+    public static OpenAiUsageReader withoutText() {
+        return new OpenAiUsageReader(false);
+    }
 
     /** Reads one stream event's data, or a whole unary body. Unparsable input is ignored. */
     public void read(ByteBuf json) {
@@ -107,7 +125,7 @@ public final class OpenAiUsageReader {
                 JsonToken t = p.nextToken();
                 if ((field.equals("delta") || field.equals("message")) && t == JsonToken.START_OBJECT) {
                     readMessage(p);
-                } else if (field.equals("text") && t == JsonToken.VALUE_STRING) {
+                } else if (collectText && field.equals("text") && t == JsonToken.VALUE_STRING) {
                     appendText(p.getText());
                 } else {
                     p.skipChildren();
@@ -120,9 +138,10 @@ public final class OpenAiUsageReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken t = p.nextToken();
-            if ((field.equals("content") || field.equals("reasoning_content")) && t == JsonToken.VALUE_STRING) {
+            if (collectText && (field.equals("content") || field.equals("reasoning_content"))
+                    && t == JsonToken.VALUE_STRING) {
                 appendText(p.getText());
-            } else if (field.equals("tool_calls") && t == JsonToken.START_ARRAY) {
+            } else if (collectText && field.equals("tool_calls") && t == JsonToken.START_ARRAY) {
                 readToolCalls(p);
             } else {
                 p.skipChildren();
@@ -152,9 +171,14 @@ public final class OpenAiUsageReader {
     }
 
     private void appendText(String s) {
-        if (text.length() + s.length() <= MAX_TEXT_CHARS) {
+        if (collectText && text.length() + s.length() <= MAX_TEXT_CHARS) {
             text.append(s);
         }
+    }
+
+    /** Whether the usage read has prompt or completion tokens: billing then needs no generated text. */
+    public boolean hasTokenCounts() {
+        return usage != null && (usage.promptTokens() > 0 || usage.completionTokens() > 0);
     }
 
     /** The upstream's usage, or null when it sent none. */

@@ -42,7 +42,7 @@ final class UnaryResponder {
 
     private void passThrough(int status, ByteBuf body) {
         String contentType = flow.head().headers().get(HttpHeaderNames.CONTENT_TYPE, "application/json");
-        OpenAiUsageReader reader = new OpenAiUsageReader();
+        OpenAiUsageReader reader = OpenAiUsageReader.withoutText();
         boolean json = contentType.startsWith("application/json");
         if (json) {
             reader.read(body);
@@ -53,9 +53,19 @@ final class UnaryResponder {
                 return;
             }
         }
-        String text = isTranscription() ? transcript(body, json) : reader.generatedText();
+        String text = isTranscription() ? transcript(body, json) : generatedTextIfNeeded(reader, body, json);
         write(status, contentType, body);
         flow.unaryDone(reader.usage(), text);
+    }
+
+    /** The generated text, read only when billing must count it: the upstream reported no token counts. */
+    private static String generatedTextIfNeeded(OpenAiUsageReader reader, ByteBuf body, boolean json) {
+        if (reader.hasTokenCounts() || !json) {
+            return "";
+        }
+        OpenAiUsageReader withText = new OpenAiUsageReader();
+        withText.read(body);
+        return withText.generatedText();
     }
 
     private void translate(int status, ByteBuf body) {

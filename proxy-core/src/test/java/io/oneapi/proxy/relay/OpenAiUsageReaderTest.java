@@ -42,6 +42,28 @@ class OpenAiUsageReaderTest {
         assertNull(error.usage());
     }
 
+    /** Unary bodies are read for usage and errors only; the text is read again only when there are no counts. */
+    @Test
+    void aReaderWithoutTextStillFindsUsageAndErrors() {
+        String body = "{\"choices\":[{\"message\":{\"content\":\"ok\",\"tool_calls\":[{\"function\":"
+                + "{\"name\":\"f\",\"arguments\":\"{}\"}}]}}],\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":1}}";
+        OpenAiUsageReader usageOnly = OpenAiUsageReader.withoutText();
+        read(usageOnly, body);
+        assertEquals(new Usage(2, 1, 3), usageOnly.usage());
+        assertTrue(usageOnly.hasTokenCounts());
+        assertEquals("", usageOnly.generatedText());
+        OpenAiUsageReader withText = new OpenAiUsageReader();
+        read(withText, body);
+        assertEquals("okf{}", withText.generatedText());
+
+        OpenAiUsageReader totalOnly = OpenAiUsageReader.withoutText();
+        read(totalOnly, "{\"choices\":[],\"usage\":{\"total_tokens\":9}}");
+        assertEquals(false, totalOnly.hasTokenCounts(), "a total alone needs the text counted");
+        OpenAiUsageReader error = OpenAiUsageReader.withoutText();
+        read(error, "{\"error\":\"boom\"}");
+        assertTrue(error.errorSeen());
+    }
+
     @Test
     void ignoresGarbage() {
         OpenAiUsageReader reader = new OpenAiUsageReader();
