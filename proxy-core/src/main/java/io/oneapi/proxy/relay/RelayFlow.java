@@ -284,6 +284,9 @@ public final class RelayFlow implements UpstreamListener {
             content.release();
         } else if (stream != null) {
             stream.onContent(content);
+            if (webSocket != null) {
+                stream.flush(); // one message per frame: no read-complete to wait for
+            }
             if (!ctx.channel().isWritable() && call != null) {
                 call.pause();
             } else if (!ctx.channel().isWritable() && webSocket != null) {
@@ -293,6 +296,13 @@ public final class RelayFlow implements UpstreamListener {
             collector.add(content);
         } else {
             content.release();
+        }
+    }
+
+    @Override
+    public void onReadComplete() {
+        if (!finished && stream != null) {
+            stream.flush();
         }
     }
 

@@ -50,7 +50,10 @@ final class StreamForwarder {
         ctx.write(Responses.streamHead(requestId));
     }
 
-    /** Handles one upstream content buffer; takes ownership of it. */
+    /**
+     * Handles one upstream content buffer; takes ownership of it. What it writes is flushed by {@link #flush}, once
+     * per upstream read: several chunks that arrived together go out in one write.
+     */
     void onContent(HttpContent content) {
         ByteBuf bytes = content.content();
         try {
@@ -67,7 +70,13 @@ final class StreamForwarder {
         } finally {
             content.release();
         }
-        ctx.flush();
+    }
+
+    /** Sends what {@link #onContent} wrote. */
+    void flush() {
+        if (!closed) {
+            ctx.flush();
+        }
     }
 
     /** The upstream finished cleanly. */

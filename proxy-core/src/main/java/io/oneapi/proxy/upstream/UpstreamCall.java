@@ -189,6 +189,13 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (!done) {
+            listener.onReadComplete();
+        }
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (!done) {
             onConnectionLost(Boolean.TRUE.equals(ctx.channel().attr(REUSED).get()),

@@ -13,6 +13,13 @@ public interface UpstreamListener {
 
     void onContent(HttpContent content);
 
+    /**
+     * The pieces of content of one socket read have all been delivered: a listener that forwards content can flush
+     * once here rather than once per piece. Not called by every source (a WebSocket call does not).
+     */
+    default void onReadComplete() {
+    }
+
     /** The response completed; the connection has been returned to the pool or closed. */
     void onEnd();
 
