@@ -125,8 +125,10 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
             try {
                 return ledger.reserve(request.userId(), request.tokenId(), request.tokenUnlimited(), amount);
             } catch (QuotaException refused) {
+                // A hold that ended after the attempt (even before the check below) may have returned the quota.
+                boolean endedMeanwhile = holds.endedSince(mark) && System.nanoTime() < deadline;
                 try {
-                    if (!holds.any(request.userId()) || !holds.awaitEndAfter(mark, deadline)) {
+                    if (!endedMeanwhile && (!holds.any(request.userId()) || !holds.awaitEndAfter(mark, deadline))) {
                         throw refused;
                     }
                 } catch (InterruptedException e) {
@@ -205,10 +207,7 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
                     request.tokenUnlimited(), amount);
             return reservation == null ? null : open(reservation, -1, null); // log text at settlement
         } catch (QuotaException e) {
-            if (holds.any(request.userId())) {
-                return null; // other holds still open: the blocking path waits for them and tries again
-            }
-            throw new BillingRefusal(OpenAiError.gateway(e.status(), e.code(), e.getMessage()));
+            return null; // the blocking path decides: it waits for the user's open holds and tries again
         }
     }
 

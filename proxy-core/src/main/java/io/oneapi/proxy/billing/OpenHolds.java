@@ -39,6 +39,13 @@ final class OpenHolds {
         }
     }
 
+    /** Whether a hold (of any user) ended since {@code mark}. */
+    boolean endedSince(long mark) {
+        synchronized (ended) {
+            return endings != mark;
+        }
+    }
+
     /**
      * Waits until a hold has ended since {@code mark} (of any user: cheap to re-check), or until {@code deadline}.
      *
