@@ -68,7 +68,7 @@ class RelayFaultsTest {
         assertTrue(error.path("message").asText().startsWith("Incorrect API key provided"));
         assertTrue(error.path("message").asText().contains("(request id: "));
         assertEquals("invalid_api_key", error.path("code").asText());
-        assertEquals(100_000_000, gateway.storage().users().findById(userId).orElseThrow().quota());
+        // The reservation goes back on the settlement executor, possibly after the answer: check once drained.
         assertEquals(List.of(), logsAfterDrain());
         assertEquals(100_000_000, gateway.storage().users().findById(userId).orElseThrow().quota(),
                 "the reservation was returned");
