@@ -18,6 +18,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 WRK_THREADS=${WRK_THREADS:-2}
 STREAMS=${STREAMS:-1000}
 STREAM_ROUNDS=${STREAM_ROUNDS:-3}
+STREAM_WARMUP_ROUNDS=${STREAM_WARMUP_ROUNDS:-3}   # unmeasured rounds before each measured one (the JVMs' JIT)
 RAMP_MS=${RAMP_MS:-100}              # streams start spread over this; a stream lasts ~190 ms, so all overlap
 CHUNK_DELAY_MS=${CHUNK_DELAY_MS:-10}
 MOCK_THREADS=${MOCK_THREADS:-2}
@@ -249,14 +250,14 @@ openloop_median() { awk -F'\t' -v t="$1" -v c="$2" 'NR > 1 && $2 == t {print $c}
 
 # ---------------------------------------------------------------- phase 3: concurrent streams
 printf 'round\ttarget\tstreams\tcomplete\tfailed\tttfb_p50_us\tttfb_p99_us\tpeak_open\trss_max_kb\n' >"$OUT/streams.tsv"
-# Targets interleaved round by round (each invocation: one warm-up round, then one measured round), so a
+# Targets interleaved round by round (each invocation: warm-up rounds, then one measured round), so a
 # change in the machine's background load hits all three alike.
 wants 3 && for round in $(seq "$STREAM_ROUNDS"); do
     for t in "${TARGETS[@]}"; do
         rss_pid=0
         [ "$t" = gateway ] && rss_pid=$GATEWAY_PID
         line=$("$JAVA" -cp "$JAR" io.oneapi.bench.load.StreamLoad --url "${URL[$t]}" --key "$KEY" \
-            --streams "$STREAMS" --ramp-ms "$RAMP_MS" --rounds 1 --warmup-rounds 1 --timeout-s 60 \
+            --streams "$STREAMS" --ramp-ms "$RAMP_MS" --rounds 1 --warmup-rounds "$STREAM_WARMUP_ROUNDS" --timeout-s 60 \
             --rss-pid "$rss_pid" --label "$t" 2>>"$OUT/streams.log" | grep '^RESULT' | tee -a "$OUT/streams.log" \
             | grep 'warmup=false') || die "stream run failed (see $OUT/streams.log)"
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$t" "$(field "$line" streams)" \
@@ -274,43 +275,49 @@ verdict() { awk -v ok="$1" 'BEGIN {print (ok ? "met" : "NOT met")}'; }
 {
     cat "$OUT/environment.txt"
     echo
-    echo "== phase 1: non-stream, wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s, median of $RUNS runs =="
-    printf '%-8s %12s %16s %12s\n' target "req/s" "CPU us/request" "wrk p99 us"
-    for t in "${TARGETS[@]}"; do
-        printf '%-8s %12s %16s %12s\n' "$t" "$(wrk_median "$t" 3)" "$(wrk_median "$t" 5)" "$(wrk_median "$t" 6)"
-    done
-    gw_rps=$(wrk_median gateway 3); ng_rps=$(wrk_median nginx 3)
-    gw_cpu=$(wrk_median gateway 5); ng_cpu=$(wrk_median nginx 5)
-    tp_ratio=$(awk -v a="$gw_rps" -v b="$ng_rps" 'BEGIN {printf "%.2f", a / b}')
-    cpu_ratio=$(awk -v a="$gw_cpu" -v b="$ng_cpu" 'BEGIN {printf "%.2f", a / b}')
-    echo "gateway/nginx throughput: $tp_ratio (target >= 0.50: $(verdict "$(awk -v r="$tp_ratio" 'BEGIN {print r >= 0.5}')"))"
-    echo "gateway/nginx CPU per request: $cpu_ratio (target <= 2.5: $(verdict "$(awk -v r="$cpu_ratio" 'BEGIN {print r <= 2.5}')"))"
-    echo
-    echo "== phase 2: open loop at $HALF_RATE req/s (half the gateway's median max), $CONNECTIONS connections, median of $RUNS runs =="
-    printf '%-8s %10s %10s %10s %10s\n' target achieved "p50 us" "p99 us" "p99.9 us"
-    for t in "${TARGETS[@]}"; do
-        printf '%-8s %10s %10s %10s %10s\n' "$t" "$(openloop_median "$t" 4)" "$(openloop_median "$t" 5)" \
-            "$(openloop_median "$t" 6)" "$(openloop_median "$t" 7)"
-    done
-    added=$(awk -v a="$(openloop_median gateway 6)" -v b="$(openloop_median direct 6)" 'BEGIN {print a - b}')
-    added_nginx=$(awk -v a="$(openloop_median nginx 6)" -v b="$(openloop_median direct 6)" 'BEGIN {print a - b}')
-    echo "added p99: gateway ${added}us, nginx ${added_nginx}us (target gateway < 2000us: $(verdict "$(awk -v a="$added" 'BEGIN {print a < 2000}')"))"
-    echo
-    echo "== phase 3: $STREAMS concurrent streams (20 writes ${CHUNK_DELAY_MS} ms apart, started over ${RAMP_MS} ms), median of $STREAM_ROUNDS rounds =="
-    printf '%-8s %10s %8s %14s %14s %10s\n' target complete failed "TTFB p50 us" "TTFB p99 us" "peak open"
-    for t in "${TARGETS[@]}"; do
-        printf '%-8s %10s %8s %14s %14s %10s\n' "$t" "$(streams_median "$t" 4)" \
-            "$(awk -F'\t' -v t="$t" 'NR > 1 && $2 == t {s += $5} END {print s + 0}' "$OUT/streams.tsv")" \
-            "$(streams_median "$t" 6)" "$(streams_median "$t" 7)" "$(streams_median "$t" 8)"
-    done
-    failed=$(awk -F'\t' 'NR > 1 {s += $5} END {print s + 0}' "$OUT/streams.tsv")
-    added_ttfb=$(awk -v a="$(streams_median gateway 7)" -v b="$(streams_median direct 7)" 'BEGIN {print a - b}')
-    added_ttfb_nginx=$(awk -v a="$(streams_median nginx 7)" -v b="$(streams_median direct 7)" 'BEGIN {print a - b}')
-    echo "all streams complete with [DONE]: $(verdict "$((failed == 0))") ($failed failed in all rounds and targets)"
-    echo "added TTFB p99: gateway ${added_ttfb}us, nginx ${added_ttfb_nginx}us (target gateway < 2000us: $(verdict "$(awk -v a="$added_ttfb" 'BEGIN {print a < 2000}')"))"
-    rss_mb=$(awk -F'\t' 'NR > 1 && $2 == "gateway" && $9 > m {m = $9} END {printf "%.0f", m / 1024}' "$OUT/streams.tsv")
-    echo "gateway RSS: max ${rss_mb} MB sampled during streams, peak ${GATEWAY_HWM_KB:-0} kB (VmHWM) over the whole run (target < 512 MB: $(verdict "$(awk -v a="$rss_mb" -v h="${GATEWAY_HWM_KB:-0}" 'BEGIN {print a < 512 && h / 1024 < 512}')"))"
-    echo
+    if wants 1; then
+        echo "== phase 1: non-stream, wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s, median of $RUNS runs =="
+        printf '%-8s %12s %16s %12s\n' target "req/s" "CPU us/request" "wrk p99 us"
+        for t in "${TARGETS[@]}"; do
+            printf '%-8s %12s %16s %12s\n' "$t" "$(wrk_median "$t" 3)" "$(wrk_median "$t" 5)" "$(wrk_median "$t" 6)"
+        done
+        gw_rps=$(wrk_median gateway 3); ng_rps=$(wrk_median nginx 3)
+        gw_cpu=$(wrk_median gateway 5); ng_cpu=$(wrk_median nginx 5)
+        tp_ratio=$(awk -v a="$gw_rps" -v b="$ng_rps" 'BEGIN {printf "%.2f", a / b}')
+        cpu_ratio=$(awk -v a="$gw_cpu" -v b="$ng_cpu" 'BEGIN {printf "%.2f", a / b}')
+        echo "gateway/nginx throughput: $tp_ratio (target >= 0.50: $(verdict "$(awk -v r="$tp_ratio" 'BEGIN {print r >= 0.5}')"))"
+        echo "gateway/nginx CPU per request: $cpu_ratio (target <= 2.5: $(verdict "$(awk -v r="$cpu_ratio" 'BEGIN {print r <= 2.5}')"))"
+        echo
+    fi
+    if wants 2; then
+        echo "== phase 2: open loop at $HALF_RATE req/s (half the gateway's median max), $CONNECTIONS connections, median of $RUNS runs =="
+        printf '%-8s %10s %10s %10s %10s\n' target achieved "p50 us" "p99 us" "p99.9 us"
+        for t in "${TARGETS[@]}"; do
+            printf '%-8s %10s %10s %10s %10s\n' "$t" "$(openloop_median "$t" 4)" "$(openloop_median "$t" 5)" \
+                "$(openloop_median "$t" 6)" "$(openloop_median "$t" 7)"
+        done
+        added=$(awk -v a="$(openloop_median gateway 6)" -v b="$(openloop_median direct 6)" 'BEGIN {print a - b}')
+        added_nginx=$(awk -v a="$(openloop_median nginx 6)" -v b="$(openloop_median direct 6)" 'BEGIN {print a - b}')
+        echo "added p99: gateway ${added}us, nginx ${added_nginx}us (target gateway < 2000us: $(verdict "$(awk -v a="$added" 'BEGIN {print a < 2000}')"))"
+        echo
+    fi
+    if wants 3; then
+        echo "== phase 3: $STREAMS concurrent streams (20 writes ${CHUNK_DELAY_MS} ms apart, started over ${RAMP_MS} ms), median of $STREAM_ROUNDS rounds =="
+        printf '%-8s %10s %8s %14s %14s %10s\n' target complete failed "TTFB p50 us" "TTFB p99 us" "peak open"
+        for t in "${TARGETS[@]}"; do
+            printf '%-8s %10s %8s %14s %14s %10s\n' "$t" "$(streams_median "$t" 4)" \
+                "$(awk -F'\t' -v t="$t" 'NR > 1 && $2 == t {s += $5} END {print s + 0}' "$OUT/streams.tsv")" \
+                "$(streams_median "$t" 6)" "$(streams_median "$t" 7)" "$(streams_median "$t" 8)"
+        done
+        failed=$(awk -F'\t' 'NR > 1 {s += $5} END {print s + 0}' "$OUT/streams.tsv")
+        added_ttfb=$(awk -v a="$(streams_median gateway 7)" -v b="$(streams_median direct 7)" 'BEGIN {print a - b}')
+        added_ttfb_nginx=$(awk -v a="$(streams_median nginx 7)" -v b="$(streams_median direct 7)" 'BEGIN {print a - b}')
+        echo "all streams complete with [DONE]: $(verdict "$((failed == 0))") ($failed failed in all rounds and targets)"
+        echo "added TTFB p99: gateway ${added_ttfb}us, nginx ${added_ttfb_nginx}us (target gateway < 2000us: $(verdict "$(awk -v a="$added_ttfb" 'BEGIN {print a < 2000}')"))"
+        rss_mb=$(awk -F'\t' 'NR > 1 && $2 == "gateway" && $9 > m {m = $9} END {printf "%.0f", m / 1024}' "$OUT/streams.tsv")
+        echo "gateway RSS: max ${rss_mb} MB sampled during streams, peak ${GATEWAY_HWM_KB:-0} kB (VmHWM) over the whole run (target < 512 MB: $(verdict "$(awk -v a="$rss_mb" -v h="${GATEWAY_HWM_KB:-0}" 'BEGIN {print a < 512 && h / 1024 < 512}')"))"
+        echo
+    fi
     echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"
 } | tee "$OUT/summary.txt"
 log "done; raw data in $OUT"
