@@ -47,8 +47,8 @@ final class HttpTokenEndpoint implements TokenEndpoint, AutoCloseable {
         if (relayProxy != null && !relayProxy.isEmpty()) {
             URI proxy = URI.create(relayProxy);
             String scheme = proxy.getScheme() == null ? "" : proxy.getScheme().toLowerCase(Locale.ROOT);
-            if (scheme.startsWith("http")) {
-                int port = proxy.getPort() > 0 ? proxy.getPort() : scheme.equals("https") ? 443 : 80;
+            if (scheme.equals("http")) { // https:// proxies are refused at start
+                int port = proxy.getPort() > 0 ? proxy.getPort() : 80;
                 builder.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.getHost(), port)));
             } else {
                 LOG.warn("RELAY_PROXY is a {} proxy, which token exchanges cannot use; they connect directly", scheme);

@@ -160,7 +160,7 @@ final class HopClient {
         }
         String scheme = proxy.getScheme() == null ? "http" : proxy.getScheme().toLowerCase(Locale.ROOT);
         boolean socks = scheme.startsWith("socks");
-        int port = proxy.getPort() > 0 ? proxy.getPort() : (socks ? 1080 : "https".equals(scheme) ? 443 : 80);
+        int port = proxy.getPort() > 0 ? proxy.getPort() : (socks ? 1080 : 80); // https:// proxies are refused at start
         InetSocketAddress address = new InetSocketAddress(proxy.getHost(), port);
         String[] credentials = proxy.getRawUserInfo() == null ? null : proxy.getUserInfo().split(":", 2);
         if (socks) {

@@ -168,9 +168,7 @@ public final class BillingWriter implements AutoCloseable {
     public long balanceWithPending(QuotaCounters.Kind kind, int id, LongSupplier stored) {
         deltaLock.lock();
         try {
-            long value = stored.getAsLong();
-            return value + (kind == QuotaCounters.Kind.USER ? deltas.pendingUserQuota(id)
-                    : deltas.pendingTokenRemain(id));
+            return stored.getAsLong() + pending(kind, id);
         } finally {
             deltaLock.unlock();
         }
@@ -207,9 +205,13 @@ public final class BillingWriter implements AutoCloseable {
         if (generation != stored.generation()) {
             return OptionalLong.empty();
         }
-        long pending = kind == QuotaCounters.Kind.USER ? deltas.pendingUserQuota(id) : deltas.pendingTokenRemain(id);
+        long pending = pending(kind, id);
         // A flush that drained the pending deltas after the check above has moved the generation by now.
         return deltaGeneration == generation ? OptionalLong.of(stored.value() + pending) : OptionalLong.empty();
+    }
+
+    private long pending(QuotaCounters.Kind kind, int id) {
+        return kind == QuotaCounters.Kind.USER ? deltas.pendingUserQuota(id) : deltas.pendingTokenRemain(id);
     }
 
     /** True while quota and usage changes are only summed in memory (batch updates on, not closed): never blocks. */
