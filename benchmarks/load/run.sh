@@ -27,6 +27,7 @@ NGINX_PORT=${NGINX_PORT:-18082}
 GATEWAY_PORT=${GATEWAY_PORT:-18083}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Xmx256m}   # default: the heap cap bin/one-api applies
 BATCH_UPDATES=${BATCH_UPDATES:-false}   # the gateway's BATCH_UPDATE_ENABLED (One API's default: false)
+GATEWAY_OPTIONS=${GATEWAY_OPTIONS:-}    # One API options for the gateway, e.g. LogConsumeEnabled=false (comma-separated)
 PROFILE=${PROFILE:-false}            # true: JFR-record the gateway during its wrk runs (slows it; not for figures)
 PHASES=${PHASES:-1 2 3}              # which phases to run; phase 2 without 1 needs HALF_RATE
 HALF_RATE=${HALF_RATE:-}             # phase 2's fixed rate; default: half the gateway's median phase-1 req/s
@@ -129,7 +130,8 @@ wait_for_port "$NGINX_PORT" 30
 # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of options on purpose
 "$JAVA" --enable-native-access=ALL-UNNAMED $GATEWAY_JAVA_OPTS -cp "$JAR" io.oneapi.bench.gateway.GatewayMain \
     --port "$GATEWAY_PORT" --upstream "http://127.0.0.1:$MOCK_PORT" --data-dir "$OUT/gateway" \
-    --info-file "$OUT/gateway.info" --batch-updates "$BATCH_UPDATES" >"$OUT/gateway.log" 2>&1 &
+    --info-file "$OUT/gateway.info" --batch-updates "$BATCH_UPDATES" --options "$GATEWAY_OPTIONS" \
+    >"$OUT/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 PIDS+=("$GATEWAY_PID")
 for _ in $(seq 300); do [ -s "$OUT/gateway.info" ] && break; kill -0 "$GATEWAY_PID" || break; sleep 0.2; done
@@ -179,7 +181,8 @@ EOF
     echo "wrk: $(wrk -v 2>&1 | head -n1)"
     echo "commit: ${COMMIT:-$(git -C "$HERE" rev-parse --short HEAD 2>/dev/null || echo unknown)}"
     echo "settings: connections=$CONNECTIONS duration=${DURATION}s runs=$RUNS streams=$STREAMS ramp=${RAMP_MS}ms" \
-         "chunk-delay=${CHUNK_DELAY_MS}ms batch-updates=$BATCH_UPDATES gateway-java-opts='$GATEWAY_JAVA_OPTS'"
+         "chunk-delay=${CHUNK_DELAY_MS}ms batch-updates=$BATCH_UPDATES gateway-java-opts='$GATEWAY_JAVA_OPTS'" \
+         "gateway-options='$GATEWAY_OPTIONS'"
     echo "load before start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$OUT/environment.txt"
 cat "$OUT/environment.txt" >&2
@@ -233,16 +236,41 @@ wrk_median() { awk -F'\t' -v t="$1" -v c="$2" 'NR > 1 && $2 == t {print $c}' "$O
 # ---------------------------------------------------------------- phase 2: latency at half the gateway's max load
 [ -n "$HALF_RATE" ] || ! wants 2 || HALF_RATE=$(awk -v r="$(wrk_median gateway 3)" 'BEGIN {printf "%d", r / 2}')
 ! wants 2 || [ "${HALF_RATE:-0}" -gt 0 ] 2>/dev/null || die "phase 2 needs a rate: run phase 1 or set HALF_RATE"
-printf 'run\ttarget\trate\tachieved\tp50_us\tp99_us\tp999_us\terrors\n' >"$OUT/openloop.tsv"
+# Scheduler time from /proc/<pid>/task/*/schedstat: "run_ns wait_ns" summed over the threads of the given processes.
+# Wait is time spent runnable without a core: with two cores shared by client, proxy and mock, it is where the
+# open-loop tail comes from. The load generator reports its own (client_run_ms, client_wait_ms).
+sched_ns() { # pids... -> "run_ns wait_ns"
+    local pid
+    for pid in "$@"; do cat /proc/"$pid"/task/*/schedstat 2>/dev/null; done | awk '{r += $1; w += $2} END {printf "%d %d", r, w}'
+}
+per_second_ms() { # before after seconds field -> ms per second
+    awk -v b="$1" -v a="$2" -v s="$3" -v f="$4" 'BEGIN {split(b, x, " "); split(a, y, " "); printf "%.0f", (y[f] - x[f]) / 1e6 / s}'
+}
+printf 'run\ttarget\trate\tachieved\tp50_us\tp99_us\tp999_us\terrors\trun_ms_s\twait_ms_s\tmock_run_ms_s\tmock_wait_ms_s' \
+    >"$OUT/openloop.tsv"
+printf '\tclient_run_ms_s\tclient_wait_ms_s\n' >>"$OUT/openloop.tsv"
 wants 2 && for run in $(seq "$RUNS"); do
     for t in "${TARGETS[@]}"; do
+        # Over the whole invocation (warm-up included): the rates per second compare targets, not absolute cost.
+        # shellcheck disable=SC2046
+        target_before=$(sched_ns $(target_pids "$t")); mock_before=$(sched_ns "$MOCK_PID"); started=$(date +%s.%N)
         line=$("$JAVA" -cp "$JAR" io.oneapi.bench.load.OpenLoopLoad --url "${URL[$t]}" --key "$KEY" \
             --rate "$HALF_RATE" --connections "$CONNECTIONS" --duration-s "$DURATION" --warmup-s "$OPENLOOP_WARMUP" \
             --label "$t" 2>>"$OUT/openloop.log" | grep '^RESULT') || die "open-loop run failed (see $OUT/openloop.log)"
+        # shellcheck disable=SC2046
+        target_after=$(sched_ns $(target_pids "$t")); mock_after=$(sched_ns "$MOCK_PID")
+        seconds=$(awk -v a="$(date +%s.%N)" -v b="$started" 'BEGIN {print a - b}')
         echo "$line" >>"$OUT/openloop.log"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$t" "$HALF_RATE" "$(field "$line" achieved)" \
-            "$(field "$line" p50_us)" "$(field "$line" p99_us)" "$(field "$line" p999_us)" \
-            "$(($(field "$line" errors) + $(field "$line" unsent)))" >>"$OUT/openloop.tsv"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$t" "$HALF_RATE" \
+            "$(field "$line" achieved)" "$(field "$line" p50_us)" "$(field "$line" p99_us)" "$(field "$line" p999_us)" \
+            "$(($(field "$line" errors) + $(field "$line" unsent)))" \
+            "$(per_second_ms "$target_before" "$target_after" "$seconds" 1)" \
+            "$(per_second_ms "$target_before" "$target_after" "$seconds" 2)" \
+            "$(per_second_ms "$mock_before" "$mock_after" "$seconds" 1)" \
+            "$(per_second_ms "$mock_before" "$mock_after" "$seconds" 2)" \
+            "$(awk -v v="$(field "$line" client_run_ms)" -v s="$DURATION" 'BEGIN {printf "%.0f", v / s}')" \
+            "$(awk -v v="$(field "$line" client_wait_ms)" -v s="$DURATION" 'BEGIN {printf "%.0f", v / s}')" \
+            >>"$OUT/openloop.tsv"
         log "phase 2 run $run $t at $HALF_RATE req/s: p50 $(field "$line" p50_us)us p99 $(field "$line" p99_us)us"
     done
 done
@@ -291,10 +319,16 @@ verdict() { awk -v ok="$1" 'BEGIN {print (ok ? "met" : "NOT met")}'; }
     fi
     if wants 2; then
         echo "== phase 2: open loop at $HALF_RATE req/s (half the gateway's median max), $CONNECTIONS connections, median of $RUNS runs =="
-        printf '%-8s %10s %10s %10s %10s\n' target achieved "p50 us" "p99 us" "p99.9 us"
+        echo "(run/wait: ms per second that the threads of the target, the mock and the client ran, and were runnable"
+        echo " but waited for a core; a target's own figures for direct are the mock's)"
+        printf '%-8s %9s %8s %8s %9s %11s %11s %11s\n' target achieved "p50 us" "p99 us" "p99.9 us" "run/wait" \
+            "mock r/w" "client r/w"
         for t in "${TARGETS[@]}"; do
-            printf '%-8s %10s %10s %10s %10s\n' "$t" "$(openloop_median "$t" 4)" "$(openloop_median "$t" 5)" \
-                "$(openloop_median "$t" 6)" "$(openloop_median "$t" 7)"
+            printf '%-8s %9s %8s %8s %9s %11s %11s %11s\n' "$t" "$(openloop_median "$t" 4)" \
+                "$(openloop_median "$t" 5)" "$(openloop_median "$t" 6)" "$(openloop_median "$t" 7)" \
+                "$(openloop_median "$t" 9)/$(openloop_median "$t" 10)" \
+                "$(openloop_median "$t" 11)/$(openloop_median "$t" 12)" \
+                "$(openloop_median "$t" 13)/$(openloop_median "$t" 14)"
         done
         added=$(awk -v a="$(openloop_median gateway 6)" -v b="$(openloop_median direct 6)" 'BEGIN {print a - b}')
         added_nginx=$(awk -v a="$(openloop_median nginx 6)" -v b="$(openloop_median direct 6)" 'BEGIN {print a - b}')

@@ -33,7 +33,13 @@ public final class BenchGateway implements AutoCloseable {
      * @param env gateway settings (as environment variables), e.g. {@code PORT} or {@code BATCH_UPDATE_ENABLED}
      */
     public static BenchGateway start(Path dir, String upstreamBaseUrl, Map<String, String> env) {
-        TestGateway gateway = TestGateway.start(dir, env, Map.of(), List.of(new OpenAiAdapter()));
+        return start(dir, upstreamBaseUrl, env, Map.of());
+    }
+
+    /** As above, with options (e.g. {@code LogConsumeEnabled}) stored before the gateway loads them. */
+    public static BenchGateway start(Path dir, String upstreamBaseUrl, Map<String, String> env,
+                                     Map<String, String> options) {
+        TestGateway gateway = TestGateway.start(dir, env, options, List.of(new OpenAiAdapter()));
         try {
             int user = gateway.user("bench", QUOTA, "default", User.ROLE_COMMON);
             String key = gateway.token(user, QUOTA, false);

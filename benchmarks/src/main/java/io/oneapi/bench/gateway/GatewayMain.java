@@ -15,8 +15,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The gateway as its own process for the load script:
  * {@code --port 18083 --upstream http://127.0.0.1:18081 --data-dir DIR --info-file FILE
- * [--batch-updates false]}. Once it relays, it writes {@code <port> <key>} to the info file (atomically) and
- * runs until killed; SIGTERM drains billing and stops it.
+ * [--batch-updates false] [--options Key=value,Key2=value2]}. Once it relays, it writes {@code <port> <key>} to
+ * the info file (atomically) and runs until killed; SIGTERM drains billing and stops it.
  */
 public final class GatewayMain {
     private static final List<String> PASSED_ON = List.of("MEMORY_CACHE_ENABLED", "SYNC_FREQUENCY",
@@ -26,7 +26,8 @@ public final class GatewayMain {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Flags flags = Flags.parse(args, Set.of("port", "upstream", "data-dir", "info-file", "batch-updates"));
+        Flags flags = Flags.parse(args, Set.of("port", "upstream", "data-dir", "info-file", "batch-updates",
+                "options"));
         Path dir = Path.of(flags.required("data-dir"));
         Files.createDirectories(dir);
         Map<String, String> env = new HashMap<>();
@@ -39,7 +40,8 @@ public final class GatewayMain {
                 env.put(name, value);
             }
         }
-        BenchGateway gateway = BenchGateway.start(dir, flags.required("upstream"), env);
+        BenchGateway gateway = BenchGateway.start(dir, flags.required("upstream"), env,
+                options(flags.string("options", "")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();
@@ -51,5 +53,21 @@ public final class GatewayMain {
         Files.move(partial, info, StandardCopyOption.ATOMIC_MOVE);
         System.out.println("gateway listening on " + gateway.port());
         stopped.await();
+    }
+
+    /** {@code Key=value,Key2=value2}: One API options, e.g. {@code LogConsumeEnabled=false}. */
+    static Map<String, String> options(String list) {
+        Map<String, String> options = new HashMap<>();
+        for (String pair : list.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--options wants Key=value pairs separated by commas: " + pair);
+            }
+            options.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return options;
     }
 }

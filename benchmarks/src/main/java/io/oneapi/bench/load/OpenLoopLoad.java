@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>--url http://127.0.0.1:18083/v1/chat/completions --key K --rate 10000 --connections 64
  * --duration-s 20 --warmup-s 5 --label gateway</pre>
- * Prints one line: {@code RESULT label=... rate=... achieved=... p50_us=... p99_us=... ...}.
+ * Prints one line: {@code RESULT label=... rate=... achieved=... p50_us=... p99_us=... ...}, ending with the load
+ * generator's own CPU time over the recorded window ({@code client_run_ms}, and {@code client_wait_ms} runnable but
+ * without a core: see {@link SchedStat}).
  */
 public final class OpenLoopLoad {
     private OpenLoopLoad() {
@@ -40,14 +42,18 @@ public final class OpenLoopLoad {
         }
         EventLoopGroup group = Transport.group((int) flags.number("threads", 1), "open-loop");
         try {
-            List<Pacer> pacers = run(group, target, rate, connections, warmupNanos, durationNanos);
-            report(flags.string("label", target.host() + ":" + target.port()), rate, durationNanos, pacers);
+            Outcome outcome = run(group, target, rate, connections, warmupNanos, durationNanos);
+            report(flags.string("label", target.host() + ":" + target.port()), rate, durationNanos, outcome);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 
-    private static List<Pacer> run(EventLoopGroup group, LoadTarget target, long rate, int connections,
+    /** The pacers (their histograms) and this process's scheduler time over the recorded window. */
+    private record Outcome(List<Pacer> pacers, SchedStat client) {
+    }
+
+    private static Outcome run(EventLoopGroup group, LoadTarget target, long rate, int connections,
                                    long warmupNanos, long durationNanos) throws InterruptedException {
         long intervalNanos = connections * 1_000_000_000L / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200 + connections);
@@ -68,15 +74,26 @@ public final class OpenLoopLoad {
             Channel channel = channels.get(c);
             channel.eventLoop().execute(() -> pacer.begin(channel));
         }
+        sleepUntil(measureFrom);
+        SchedStat atStart = SchedStat.self();
+        sleepUntil(end);
+        SchedStat client = SchedStat.self().minus(atStart);
         long waitNanos = end - System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         if (!finished.await(waitNanos, TimeUnit.NANOSECONDS)) {
             System.err.println("open-loop: some connections still busy 30 s after the end; reporting anyway");
         }
         channels.forEach(Channel::close);
-        return pacers;
+        return new Outcome(pacers, client);
     }
 
-    private static void report(String label, long rate, long durationNanos, List<Pacer> pacers) {
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    private static void report(String label, long rate, long durationNanos, Outcome outcome) {
+        List<Pacer> pacers = outcome.pacers();
         LatencyHistogram all = new LatencyHistogram();
         long errors = 0;
         long unsent = 0;
@@ -87,9 +104,10 @@ public final class OpenLoopLoad {
         }
         double achieved = all.count() / (durationNanos / 1e9);
         System.out.println(String.format(Locale.ROOT, "RESULT label=%s rate=%d achieved=%.0f count=%d errors=%d"
-                        + " unsent=%d p50_us=%d p90_us=%d p99_us=%d p999_us=%d max_us=%d mean_us=%.0f",
+                        + " unsent=%d p50_us=%d p90_us=%d p99_us=%d p999_us=%d max_us=%d mean_us=%.0f"
+                        + " client_run_ms=%d client_wait_ms=%d",
                 label, rate, achieved, all.count(), errors, unsent, all.percentileMicros(50),
                 all.percentileMicros(90), all.percentileMicros(99), all.percentileMicros(99.9), all.maxMicros(),
-                all.meanMicros()));
+                all.meanMicros(), outcome.client().runNanos() / 1_000_000, outcome.client().waitNanos() / 1_000_000));
     }
 }
