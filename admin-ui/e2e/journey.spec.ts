@@ -738,6 +738,41 @@ test('H mobile width: the menu collapses and pages do not scroll sideways', asyn
   await phone.close();
 });
 
+test('H32 Portuguese and Chinese reach the nav, table headers and antd\'s own texts; a pt-BR browser starts in pt-BR', async ({ browser }) => {
+  const nav = page.getByTestId('main-nav').first();
+  const pick = async (title: string) => {
+    await page.getByTestId('language-select').click();
+    await page.locator(`.ant-select-item-option[title="${title}"]`).click();
+  };
+  await page.goto('/redemption');
+  await pick('Português (Brasil)');
+  await expect(nav.getByText('Início')).toBeVisible();
+  await expect(page.locator('.ant-table-thead')).toContainText('Nome');
+  // A search that finds nothing shows antd's own empty text, which comes from antd's pt_BR locale, not ours.
+  const search = page.getByPlaceholder('Buscar por ID ou nome');
+  await search.fill('no-such-code-h32');
+  await search.press('Enter');
+  await expect(page.locator('.ant-table-placeholder')).toContainText('Não há dados');
+
+  await pick('中文');
+  await expect(nav.getByText('首页')).toBeVisible();
+  await expect(page.locator('.ant-table-thead')).toContainText('名称');
+  await expect(page.locator('.ant-table-placeholder')).toContainText('暂无数据');
+  await pick('English');
+  await expect(nav.getByText('Home')).toBeVisible();
+
+  // No stored choice: the browser's language decides.
+  const visitor = await newContext(browser, { locale: 'pt-BR' });
+  try {
+    const fresh = await visitor.newPage();
+    await fresh.goto('/login');
+    await expect(fresh.getByRole('button', { name: 'Entrar', exact: true })).toBeVisible();
+    await expect(fresh.getByLabel('Usuário ou e-mail')).toBeVisible();
+  } finally {
+    await visitor.close();
+  }
+});
+
 test('H language and dark mode are switchable and remembered', async () => {
   await page.goto('/token');
   await page.getByTestId('language-select').click();
