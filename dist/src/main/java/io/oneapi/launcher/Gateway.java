@@ -1,6 +1,7 @@
 package io.oneapi.launcher;
 
 import io.oneapi.admin.AdminServer;
+import io.oneapi.admin.notify.RootNotifier;
 import io.oneapi.config.GatewayConfig;
 import io.oneapi.proxy.ProxyServer;
 import io.oneapi.storage.Storage;
@@ -68,7 +69,8 @@ final class Gateway implements AutoCloseable {
     private static RunningServer startProxy(GatewayConfig config, Storage storage) throws StartupFailure {
         int port = config.server().port();
         try {
-            ProxyServer proxy = ProxyServer.start(config, storage);
+            ProxyServer proxy = ProxyServer.start(config, storage,
+                    options -> RootNotifier.forRelay(options, storage.database())::channelDisabled);
             return new RunningServer("proxy", proxy.port(), proxy::close);
         } catch (Exception e) {
             throw StartupFailure.serverDidNotStart("proxy", port, e);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oneapi.proxy.testing.MockUpstream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -91,6 +92,50 @@ class LauncherIT {
             gateway.awaitOk("http://127.0.0.1:" + adminPort + "/api/status");
             assertEquals(rootBefore, rootUser(db));
             assertEquals(List.of(ROOT_TOKEN), tokenKeys(db));
+            assertEquals(0, gateway.terminate(), gateway.output());
+        }
+    }
+
+    @Test
+    void theRelayTellsRootThroughTheMessagePusherWhenItDisablesAChannel() throws Exception {
+        Path db = temp.resolve("alerts.db");
+        int port = GatewayProcess.freePort();
+        int adminPort = GatewayProcess.freePort();
+        String proxy = "http://127.0.0.1:" + port;
+        String admin = "http://127.0.0.1:" + adminPort;
+        Map<String, String> env = Map.of("SQLITE_PATH", db.toString(), "INITIAL_ROOT_TOKEN", ROOT_TOKEN,
+                "INITIAL_ROOT_ACCESS_TOKEN", ROOT_ACCESS_TOKEN);
+        String deadKey = "{\"error\":{\"message\":\"Incorrect API key provided: sk-dead\","
+                + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}";
+        try (MockUpstream upstream = new MockUpstream().script(r -> new MockUpstream.Json(401, deadKey));
+             MockUpstream pusher = new MockUpstream().script(r -> new MockUpstream.Json(200,
+                     "{\"success\":true,\"message\":\"ok\"}"));
+             GatewayProcess gateway = start(env, "--port", "" + port, "--admin-port", "" + adminPort)) {
+            gateway.awaitOk(proxy + "/health");
+            gateway.awaitOk(admin + "/api/status");
+            GatewayApi api = new GatewayApi();
+            GatewayApi.Credential root = GatewayApi.Credential.accessToken(ROOT_ACCESS_TOKEN);
+            api.admin("PUT", admin + "/api/option/", Map.of("key", "AutomaticDisableChannelEnabled", "value", "true"),
+                    root);
+            api.admin("PUT", admin + "/api/option/", Map.of("key", "MessagePusherAddress",
+                    "value", pusher.baseUrl() + "/push"), root);
+            api.admin("POST", admin + "/api/channel/", Map.of("type", 1, "name", "dead-key", "key", "sk-dead",
+                    "models", "gpt-4o-mini", "group", "default", "base_url", upstream.baseUrl()), root);
+            int channelId = api.admin("GET", admin + "/api/channel/search?keyword=dead-key", null, root).get(0)
+                    .path("id").asInt();
+
+            var answer = api.chat(proxy, ROOT_TOKEN, "gpt-4o-mini");
+            assertTrue(answer.statusCode() >= 400, answer.statusCode() + " " + answer.body());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (pusher.received().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, pusher.received().size(), "one notice\n" + gateway.output());
+            var pushed = GatewayApi.JSON.readTree(pusher.received().get(0).bodyText());
+            assertEquals("Channel dead-key (#" + channelId + ") has been disabled", pushed.path("title").asText());
+            assertTrue(pushed.path("description").asText().contains("401"), pushed.toString());
+            assertEquals(3, api.admin("GET", admin + "/api/channel/" + channelId, null, root).path("status").asInt(),
+                    "automatically disabled");
             assertEquals(0, gateway.terminate(), gateway.output());
         }
     }

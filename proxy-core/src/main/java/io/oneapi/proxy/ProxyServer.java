@@ -20,6 +20,7 @@ import io.oneapi.proxy.plugin.CatalogPublisher;
 import io.oneapi.proxy.plugin.PluginRegistry;
 import io.oneapi.proxy.relay.ProviderLookup;
 import io.oneapi.proxy.relay.RelayServices;
+import io.oneapi.proxy.route.ChannelAlerts;
 import io.oneapi.proxy.route.ChannelHealth;
 import io.oneapi.proxy.route.ChannelRouter;
 import io.oneapi.proxy.server.BlockingExecutors;
@@ -39,6 +40,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -87,6 +89,16 @@ public final class ProxyServer implements AutoCloseable {
         return start(config, storage, PluginRegistry.load(), defaultAdminBase(config));
     }
 
+    /**
+     * As {@link #start(GatewayConfig, Storage)}, telling the operator when the relay disables a channel: the
+     * launcher builds the alerts from the proxy's live options (the message pusher and SMTP settings).
+     */
+    public static ProxyServer start(GatewayConfig config, Storage storage,
+                                    Function<LiveOptions, ChannelAlerts> alerts) {
+        return start(config, storage, PluginRegistry.load(), defaultAdminBase(config), FetchPolicy.of(config.relay()),
+                alerts);
+    }
+
     /** Starts the proxy with the given plugin registry (tests register adapters directly). */
     public static ProxyServer start(GatewayConfig config, Storage storage, PluginRegistry plugins) {
         return start(config, storage, plugins, defaultAdminBase(config));
@@ -120,8 +132,15 @@ public final class ProxyServer implements AutoCloseable {
      */
     public static ProxyServer start(GatewayConfig config, Storage storage, PluginRegistry plugins, String adminBase,
                                     FetchPolicy imagePolicy) {
+        return start(config, storage, plugins, adminBase, imagePolicy, options -> ChannelAlerts.NONE);
+    }
+
+    /** The full form: every other start method ends here. */
+    public static ProxyServer start(GatewayConfig config, Storage storage, PluginRegistry plugins, String adminBase,
+                                    FetchPolicy imagePolicy, Function<LiveOptions, ChannelAlerts> alerts) {
         defaultLeakDetectionOff();
         Builder b = new Builder();
+        b.alerts = alerts;
         b.plugins = plugins;
         b.adminBase = adminBase;
         b.imagePolicy = imagePolicy;
@@ -182,6 +201,7 @@ public final class ProxyServer implements AutoCloseable {
         DatabaseOutage outage;
         String adminBase;
         FetchPolicy imagePolicy;
+        Function<LiveOptions, ChannelAlerts> alerts;
 
         void build(GatewayConfig config, Storage storage) {
             executors = new BlockingExecutors(Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 20_000);
@@ -197,7 +217,7 @@ public final class ProxyServer implements AutoCloseable {
                     ? redis.outcomeWindow(metric.queueSize(), metric.successRateThreshold())
                     : new MemoryOutcomeWindow(metric.queueSize(), metric.successRateThreshold());
             ChannelHealth health = new ChannelHealth(storage.channels(), executors.blocking(),
-                    () -> options.current().automaticDisableChannelEnabled(), window);
+                    () -> options.current().automaticDisableChannelEnabled(), window, alerts.apply(options));
             billing = LedgerBilling.create(storage, options::current, config.relay(), outage, authCache,
                     quotaCounters(config, storage));
             CatalogPublisher.publish(plugins, storage.pluginCatalog(), System.currentTimeMillis() / 1000);

@@ -26,6 +26,12 @@ public interface ChannelStore {
     /** Sets the status and the abilities' enabled flag. */
     void setStatus(int id, int status);
 
+    /**
+     * Sets a disabled {@code status} only while the channel is enabled. True when this call disabled it, so that of
+     * many requests (or nodes) failing on one dead key at once, exactly one reports the disable.
+     */
+    boolean disableIfEnabled(int id, int status);
+
     void delete(int id);
 
     /** Deletes channels with status 2 or 3; returns how many. */

@@ -138,6 +138,25 @@ final class JdbcChannelStore implements ChannelStore {
     }
 
     @Override
+    public boolean disableIfEnabled(int id, int status) {
+        if (status == ProviderChannel.STATUS_ENABLED) {
+            throw new IllegalArgumentException("disableIfEnabled needs a disabled status");
+        }
+        boolean disabled = db.inTransaction(tx -> {
+            if (tx.update("UPDATE channels SET status = ? WHERE id = ? AND status = ?", status, id,
+                    ProviderChannel.STATUS_ENABLED) == 0) {
+                return false;
+            }
+            tx.update("UPDATE abilities SET enabled = ? WHERE channel_id = ?", false, id);
+            return true;
+        });
+        if (disabled) {
+            changes.publish(Topic.CHANNELS);
+        }
+        return disabled;
+    }
+
+    @Override
     public void delete(int id) {
         db.inTransaction(tx -> {
             tx.update("DELETE FROM abilities WHERE channel_id = ?", id);

@@ -1,6 +1,8 @@
 package io.oneapi.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oneapi.storage.ChangeSignal.Topic;
@@ -61,6 +63,30 @@ class ChannelStoreTest {
         assertTrue(channels.findById(987_654).isEmpty());
         assertEquals(List.of(), channels.abilities(987_654), "no orphan abilities");
         assertEquals(List.of(), storages.drainPublished(engine));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.oneapi.storage.testing.TestDatabases#engines")
+    void disableIfEnabledDisablesOnceAndLeavesOtherStatusesAlone(Engine engine, SharedStorages storages) {
+        ChannelStore channels = storages.get(engine).channels();
+        int a = channels.insert(StoreFixtures.channel("die_a", "m-die", "g-die"));
+        int b = channels.insert(StoreFixtures.channel("die_b", "m-die2", "g-die"));
+        storages.drainPublished(engine);
+        assertTrue(channels.disableIfEnabled(a, ProviderChannel.STATUS_AUTO_DISABLED));
+        assertFalse(channels.disableIfEnabled(a, ProviderChannel.STATUS_AUTO_DISABLED), "already disabled");
+        assertEquals(ProviderChannel.STATUS_AUTO_DISABLED, channels.findById(a).orElseThrow().status());
+        assertEquals(List.of("m-die2"), channels.modelsForGroup("g-die"), "its abilities are off");
+        assertEquals(List.of(Topic.CHANNELS), storages.drainPublished(engine), "one change, published once");
+
+        channels.setStatus(b, ProviderChannel.STATUS_MANUALLY_DISABLED);
+        storages.drainPublished(engine);
+        assertFalse(channels.disableIfEnabled(b, ProviderChannel.STATUS_AUTO_DISABLED));
+        assertEquals(ProviderChannel.STATUS_MANUALLY_DISABLED, channels.findById(b).orElseThrow().status(),
+                "a manual disable is not turned into an automatic one");
+        assertFalse(channels.disableIfEnabled(987_655, ProviderChannel.STATUS_AUTO_DISABLED), "no such channel");
+        assertEquals(List.of(), storages.drainPublished(engine));
+        assertThrows(IllegalArgumentException.class,
+                () -> channels.disableIfEnabled(a, ProviderChannel.STATUS_ENABLED));
     }
 
     @ParameterizedTest

@@ -39,9 +39,7 @@ final class TestRecorder {
 
     void disable(ProviderChannel channel, String reason) {
         channels.setStatus(channel.id(), ProviderChannel.STATUS_AUTO_DISABLED);
-        notifier.notifyRoot("Channel " + channel.name() + " (#" + channel.id() + ") has been disabled",
-                "Channel " + channel.name() + " (#" + channel.id() + ") has been disabled automatically. Reason: "
-                        + reason);
+        notifier.channelDisabled(channel.id(), channel.name(), reason);
     }
 
     void enable(ProviderChannel channel) {

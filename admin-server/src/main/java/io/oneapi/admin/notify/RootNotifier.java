@@ -1,5 +1,7 @@
 package io.oneapi.admin.notify;
 
+import io.oneapi.admin.queries.RootContact;
+import io.oneapi.storage.Database;
 import io.oneapi.storage.options.LiveOptions;
 import io.oneapi.storage.options.OptionKey;
 import io.oneapi.storage.options.Options;
@@ -7,9 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Root notifications as One API sends them (inventory section 9.5): Message Pusher when
@@ -32,6 +36,17 @@ public final class RootNotifier implements Notifier {
         this.mailer = mailer;
         this.rootEmail = rootEmail;
         this.executor = executor;
+    }
+
+    /**
+     * For the relay's own channel disables (a proxy-only node has no admin server): same delivery, on the caller's
+     * thread, which for the relay is a blocking executor.
+     */
+    public static RootNotifier forRelay(LiveOptions options, Database db) {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        return new RootNotifier(options, http, new SmtpMailer(options, (SSLSocketFactory) SSLSocketFactory.getDefault()),
+                new RootContact(db), Runnable::run);
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@code ENABLE_METRIC}, when the success rate over the last {@code METRIC_QUEUE_SIZE} first attempts falls
  * below the threshold. The outcomes go to an {@link OutcomeWindow}: this node's memory, or with Redis one window
  * per channel shared by every node, so failures seen on different nodes add up. Disabling writes through the
- * channel store (on the blocking executor), whose change signal rebuilds routing at once.
+ * channel store (on the blocking executor), whose change signal rebuilds routing at once; the request (or node)
+ * whose write disabled the channel tells the operator through {@link ChannelAlerts}.
  *
  * <p>Safe to call on an event loop: the windows answer asynchronously and the database write runs on the
  * blocking executor.
@@ -28,6 +29,7 @@ public final class ChannelHealth {
     private final Executor blocking;
     private final BooleanSupplier autoDisableEnabled;
     private final OutcomeWindow window;
+    private final ChannelAlerts alerts;
 
     /** With {@code metricEnabled}, a window in this node's memory. */
     public ChannelHealth(ChannelStore store, Executor blocking, BooleanSupplier autoDisableEnabled,
@@ -38,10 +40,17 @@ public final class ChannelHealth {
     /** @param window where outcomes are counted, or null when {@code ENABLE_METRIC} is off */
     public ChannelHealth(ChannelStore store, Executor blocking, BooleanSupplier autoDisableEnabled,
                          OutcomeWindow window) {
+        this(store, blocking, autoDisableEnabled, window, ChannelAlerts.NONE);
+    }
+
+    /** As above, telling the operator about each disable through {@code alerts}. */
+    public ChannelHealth(ChannelStore store, Executor blocking, BooleanSupplier autoDisableEnabled,
+                         OutcomeWindow window, ChannelAlerts alerts) {
         this.store = store;
         this.blocking = blocking;
         this.autoDisableEnabled = autoDisableEnabled;
         this.window = window;
+        this.alerts = alerts;
     }
 
     public void onSuccess(RoutedChannel channel) {
@@ -69,10 +78,18 @@ public final class ChannelHealth {
     private void disable(RoutedChannel channel, String reason) {
         blocking.execute(() -> {
             try {
-                store.setStatus(channel.id(), ProviderChannel.STATUS_AUTO_DISABLED);
+                if (!store.disableIfEnabled(channel.id(), ProviderChannel.STATUS_AUTO_DISABLED)) {
+                    return; // another request or node disabled it first (and told), or an admin changed it
+                }
                 LOG.warn("Channel #{} ({}) automatically disabled: {}", channel.id(), channel.row().name(), reason);
             } catch (RuntimeException e) {
                 LOG.error("Could not disable channel #{}: {}", channel.id(), e.toString());
+                return;
+            }
+            try {
+                alerts.disabled(channel.id(), channel.row().name(), reason);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not tell the operator that channel #{} was disabled: {}", channel.id(), e.toString());
             }
         });
     }

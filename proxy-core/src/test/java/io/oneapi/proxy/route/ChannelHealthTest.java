@@ -121,6 +121,45 @@ class ChannelHealthTest {
     }
 
     @Test
+    void aDeadKeyIsDisabledAndReportedOnceWhateverManyRequestsFailOnIt() throws Exception {
+        List<String> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ChannelAlerts recorder = (id, name, reason) -> alerts.add(id + " " + name + ": " + reason);
+        ChannelHealth nodeA = new ChannelHealth(storage.channels(), blocking, () -> true, null, recorder);
+        ChannelHealth nodeB = new ChannelHealth(storage.channels(), blocking, () -> true, null, recorder);
+        for (int i = 0; i < 10; i++) {
+            (i % 2 == 0 ? nodeA : nodeB).onFailure(channel, ErrorKind.AUTH_FAILED, 401, "Incorrect API key provided");
+        }
+        await("the disable is reported", alerts::size, 1);
+        blocking.shutdown(); // every queued disable task has run once this returns
+        assertEquals(true, blocking.awaitTermination(10, TimeUnit.SECONDS));
+        assertEquals(ProviderChannel.STATUS_AUTO_DISABLED, status());
+        assertEquals(List.of(channel.id() + " flaky: upstream said 401 (AUTH_FAILED): Incorrect API key provided"),
+                alerts, "one alert for ten failures on two nodes");
+    }
+
+    @Test
+    void aChannelAnAdminDisabledMeanwhileIsLeftAsItIs() throws Exception {
+        List<Integer> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        storage.channels().setStatus(channel.id(), ProviderChannel.STATUS_MANUALLY_DISABLED);
+        ChannelHealth node = new ChannelHealth(storage.channels(), blocking, () -> true, null,
+                (id, name, reason) -> alerts.add(id));
+        node.onFailure(channel, ErrorKind.QUOTA_EXHAUSTED, 429, "You exceeded your current quota");
+        blocking.shutdown();
+        assertEquals(true, blocking.awaitTermination(10, TimeUnit.SECONDS));
+        assertEquals(ProviderChannel.STATUS_MANUALLY_DISABLED, status(), "not turned into an automatic disable");
+        assertEquals(List.of(), alerts);
+    }
+
+    @Test
+    void aFailingAlertDoesNotUndoTheDisable() throws Exception {
+        ChannelHealth node = new ChannelHealth(storage.channels(), blocking, () -> true, null, (id, name, reason) -> {
+            throw new IllegalStateException("SMTP down");
+        });
+        node.onFailure(channel, ErrorKind.AUTH_FAILED, 401, "invalid key");
+        await("disabled although the alert failed", this::status, ProviderChannel.STATUS_AUTO_DISABLED);
+    }
+
+    @Test
     void perNodeWindowsWithoutRedisDoNotAddUp() throws Exception {
         ChannelHealth nodeA = new ChannelHealth(storage.channels(), blocking, () -> false, true, WINDOW, THRESHOLD);
         ChannelHealth nodeB = new ChannelHealth(storage.channels(), blocking, () -> false, true, WINDOW, THRESHOLD);
