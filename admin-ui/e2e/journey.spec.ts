@@ -738,6 +738,39 @@ test('H mobile width: the menu collapses and pages do not scroll sideways', asyn
   await phone.close();
 });
 
+test('G31 Turnstile on: the register page shows the widget box and waits for it; the API refuses a missing token', async ({ browser, request }) => {
+  const keys = await settingsSection(page, 'System', 'turnstile');
+  await keys.getByLabel('Turnstile site key').fill('1x00000000000000000000AA');
+  await saveSection(page, keys);
+  const turnstileSwitch = async () => (await settingsSection(page, 'System', 'login')).getByLabel('Turnstile human check');
+  let check = await turnstileSwitch();
+  await expect(check).not.toBeChecked();
+  await toggleOption(page, check);
+  await expect(check).toBeChecked();
+  const visitor = await newContext(browser);
+  try {
+    const form = await visitor.newPage();
+    await form.goto('/register');
+    // Cloudflare's script cannot load here, so the box stays empty: the form must wait, not submit without a token.
+    await expect(form.getByTestId('turnstile')).toBeAttached();
+    await form.getByLabel('Username', { exact: true }).fill('trudy');
+    await form.getByLabel('Password', { exact: true }).fill('trudy-pass1');
+    await form.getByLabel('Confirm password').fill('trudy-pass1');
+    await form.getByRole('button', { name: 'Register' }).click();
+    await expect(toast(form, 'Please wait for the human check to finish')).toBeVisible();
+    await expect(form).toHaveURL(/\/register$/);
+  } finally {
+    await visitor.close();
+  }
+  const api = await request.post(`${BASE_URL}/api/user/register`, { data: { username: 'trudy', password: 'trudy-pass1' } });
+  const refused = await api.json();
+  expect(refused.success).toBe(false);
+  expect(refused.message).toContain('Turnstile token is empty');
+  check = await turnstileSwitch();
+  await toggleOption(page, check);
+  await expect(check).not.toBeChecked();
+});
+
 test('H32 Portuguese and Chinese reach the nav, table headers and antd\'s own texts; a pt-BR browser starts in pt-BR', async ({ browser }) => {
   const nav = page.getByTestId('main-nav').first();
   const pick = async (title: string) => {
