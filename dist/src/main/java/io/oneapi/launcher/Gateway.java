@@ -2,12 +2,14 @@ package io.oneapi.launcher;
 
 import io.oneapi.admin.AdminServer;
 import io.oneapi.admin.notify.RootNotifier;
+import io.oneapi.admin.notify.SmtpMailer;
 import io.oneapi.config.GatewayConfig;
 import io.oneapi.proxy.ProxyServer;
 import io.oneapi.storage.Storage;
 import io.oneapi.storage.StorageException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +72,8 @@ final class Gateway implements AutoCloseable {
         int port = config.server().port();
         try {
             ProxyServer proxy = ProxyServer.start(config, storage,
-                    options -> RootNotifier.forRelay(options, storage.database())::channelDisabled);
+                    options -> RootNotifier.forRelay(options, storage.database())::channelDisabled,
+                    options -> new SmtpMailer(options, (SSLSocketFactory) SSLSocketFactory.getDefault())::send);
             return new RunningServer("proxy", proxy.port(), proxy::close);
         } catch (Exception e) {
             throw StartupFailure.serverDidNotStart("proxy", port, e);

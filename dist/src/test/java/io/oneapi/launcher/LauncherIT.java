@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oneapi.admin.testing.FakeSmtpServer;
 import io.oneapi.proxy.testing.MockUpstream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -136,6 +137,71 @@ class LauncherIT {
             assertTrue(pushed.path("description").asText().contains("401"), pushed.toString());
             assertEquals(3, api.admin("GET", admin + "/api/channel/" + channelId, null, root).path("status").asInt(),
                     "automatically disabled");
+            assertEquals(0, gateway.terminate(), gateway.output());
+        }
+    }
+
+    /**
+     * A user whose quota falls below {@code QuotaRemindThreshold} is e-mailed that it runs low, and once it is gone,
+     * that it is used up. Batch updates are on with a minute's interval, so the balances the reminders act on are
+     * still only in the billing writer's memory: they must count what is queued there.
+     */
+    @Test
+    void usersAreEmailedWhenTheirQuotaRunsLowAndWhenItIsUsedUp() throws Exception {
+        Path db = temp.resolve("reminders.db");
+        int port = GatewayProcess.freePort();
+        int adminPort = GatewayProcess.freePort();
+        String proxy = "http://127.0.0.1:" + port;
+        String admin = "http://127.0.0.1:" + adminPort;
+        Map<String, String> env = Map.of("SQLITE_PATH", db.toString(), "INITIAL_ROOT_TOKEN", ROOT_TOKEN,
+                "INITIAL_ROOT_ACCESS_TOKEN", ROOT_ACCESS_TOKEN, "BATCH_UPDATE_ENABLED", "true",
+                "BATCH_UPDATE_INTERVAL", "60");
+        String answer = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,"
+                + "\"model\":\"remind-model\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                + "\"content\":\"Hi\"},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":2000,\"total_tokens\":2010}}";
+        try (MockUpstream upstream = new MockUpstream().script(r -> new MockUpstream.Json(200, answer));
+             FakeSmtpServer smtp = new FakeSmtpServer(FakeSmtpServer.Mode.PLAIN, null);
+             GatewayProcess gateway = start(env, "--port", "" + port, "--admin-port", "" + adminPort)) {
+            gateway.awaitOk(proxy + "/health");
+            gateway.awaitOk(admin + "/api/status");
+            GatewayApi api = new GatewayApi();
+            GatewayApi.Credential root = GatewayApi.Credential.accessToken(ROOT_ACCESS_TOKEN);
+            for (Map.Entry<String, String> option : Map.of("SMTPServer", "127.0.0.1",
+                    "SMTPPort", Integer.toString(smtp.port()), "SMTPFrom", "gateway@example.com",
+                    "ServerAddress", "https://gw.example.com", "QuotaRemindThreshold", "1000",
+                    "ModelRatio", "{\"remind-model\": 1}", "CompletionRatio", "{\"remind-model\": 1}").entrySet()) {
+                api.admin("PUT", admin + "/api/option/", Map.of("key", option.getKey(), "value", option.getValue()),
+                        root);
+            }
+            api.admin("POST", admin + "/api/channel/", Map.of("type", 1, "name", "answers", "key", "sk-up",
+                    "models", "remind-model", "group", "default", "base_url", upstream.baseUrl()), root);
+            int rootId = api.admin("GET", admin + "/api/user/self", null, root).path("id").asInt();
+            api.admin("PUT", admin + "/api/user/", Map.of("id", rootId, "email", "root@example.com", "quota", 3000),
+                    root);
+
+            var first = api.chat(proxy, ROOT_TOKEN, "remind-model"); // 2,010: 3,000 -> 990
+            assertEquals(200, first.statusCode(), first.body());
+            FakeSmtpServer.Mail low = smtp.next();
+            assertTrue(low != null, "a running-low e-mail\n" + gateway.output());
+            assertEquals(List.of("<root@example.com>"), low.to());
+            String lowText = low.data().replace("=\n", "").replace("=3D", "=");
+            assertTrue(lowText.contains("Subject: Your quota is running low"), lowText);
+            assertTrue(lowText.contains("Remaining quota: 990"), lowText);
+            assertTrue(lowText.contains("https://gw.example.com/topup"), lowText);
+
+            var second = api.chat(proxy, ROOT_TOKEN, "remind-model"); // 990 -> -1,020: post-paid, allowed
+            assertEquals(200, second.statusCode(), second.body());
+            FakeSmtpServer.Mail gone = smtp.next();
+            assertTrue(gone != null, "a used-up e-mail\n" + gateway.output());
+            String goneText = gone.data().replace("=\n", "").replace("=3D", "=");
+            assertTrue(goneText.contains("Subject: Your quota is used up"), goneText);
+            assertTrue(goneText.contains("Remaining quota: -1020"), goneText);
+
+            var third = api.chat(proxy, ROOT_TOKEN, "remind-model");
+            assertEquals(403, third.statusCode(), third.body());
+            Thread.sleep(2_500); // a refused request charges nothing: no third e-mail
+            assertTrue(smtp.nothingDelivered(), "no more e-mails");
             assertEquals(0, gateway.terminate(), gateway.output());
         }
     }

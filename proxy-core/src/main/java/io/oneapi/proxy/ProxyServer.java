@@ -9,6 +9,7 @@ import io.oneapi.config.GatewayConfig;
 import io.oneapi.proxy.auth.AuthCache;
 import io.oneapi.proxy.auth.TokenAuthenticator;
 import io.oneapi.proxy.billing.LedgerBilling;
+import io.oneapi.proxy.billing.UserMail;
 import io.oneapi.proxy.client.InfoEndpoints;
 import io.oneapi.proxy.client.RelayRequestHandler;
 import io.oneapi.proxy.credential.CredentialBroker;
@@ -90,13 +91,14 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(GatewayConfig, Storage)}, telling the operator when the relay disables a channel: the
-     * launcher builds the alerts from the proxy's live options (the message pusher and SMTP settings).
+     * As {@link #start(GatewayConfig, Storage)}, telling the operator when the relay disables a channel and users
+     * when their quota runs low: the launcher builds both from the proxy's live options (the message pusher and SMTP
+     * settings).
      */
     public static ProxyServer start(GatewayConfig config, Storage storage,
-                                    Function<LiveOptions, ChannelAlerts> alerts) {
+                                    Function<LiveOptions, ChannelAlerts> alerts, Function<LiveOptions, UserMail> mail) {
         return start(config, storage, PluginRegistry.load(), defaultAdminBase(config), FetchPolicy.of(config.relay()),
-                alerts);
+                alerts, mail);
     }
 
     /** Starts the proxy with the given plugin registry (tests register adapters directly). */
@@ -132,15 +134,21 @@ public final class ProxyServer implements AutoCloseable {
      */
     public static ProxyServer start(GatewayConfig config, Storage storage, PluginRegistry plugins, String adminBase,
                                     FetchPolicy imagePolicy) {
-        return start(config, storage, plugins, adminBase, imagePolicy, options -> ChannelAlerts.NONE);
+        return start(config, storage, plugins, adminBase, imagePolicy, options -> ChannelAlerts.NONE, null);
     }
 
-    /** The full form: every other start method ends here. */
+    /**
+     * The full form: every other start method ends here.
+     *
+     * @param mail how to e-mail users their quota reminders, or null to send none
+     */
     public static ProxyServer start(GatewayConfig config, Storage storage, PluginRegistry plugins, String adminBase,
-                                    FetchPolicy imagePolicy, Function<LiveOptions, ChannelAlerts> alerts) {
+                                    FetchPolicy imagePolicy, Function<LiveOptions, ChannelAlerts> alerts,
+                                    Function<LiveOptions, UserMail> mail) {
         defaultLeakDetectionOff();
         Builder b = new Builder();
         b.alerts = alerts;
+        b.mail = mail;
         b.plugins = plugins;
         b.adminBase = adminBase;
         b.imagePolicy = imagePolicy;
@@ -202,6 +210,7 @@ public final class ProxyServer implements AutoCloseable {
         String adminBase;
         FetchPolicy imagePolicy;
         Function<LiveOptions, ChannelAlerts> alerts;
+        Function<LiveOptions, UserMail> mail;
 
         void build(GatewayConfig config, Storage storage) {
             executors = new BlockingExecutors(Math.max(8, Runtime.getRuntime().availableProcessors() * 4), 20_000);
@@ -219,7 +228,7 @@ public final class ProxyServer implements AutoCloseable {
             ChannelHealth health = new ChannelHealth(storage.channels(), executors.blocking(),
                     () -> options.current().automaticDisableChannelEnabled(), window, alerts.apply(options));
             billing = LedgerBilling.create(storage, options::current, config.relay(), outage, authCache,
-                    quotaCounters(config, storage));
+                    quotaCounters(config, storage), mail == null ? null : mail.apply(options));
             CatalogPublisher.publish(plugins, storage.pluginCatalog(), System.currentTimeMillis() / 1000);
             loops = new EventLoops(Math.max(1, Runtime.getRuntime().availableProcessors()));
             upstream = new UpstreamConnector(loops.socketChannel(), loops.datagramChannel(),

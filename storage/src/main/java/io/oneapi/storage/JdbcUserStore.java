@@ -7,7 +7,11 @@ import static io.oneapi.storage.Columns.text;
 import io.oneapi.storage.ChangeSignal.Topic;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +45,21 @@ final class JdbcUserStore implements UserStore {
                 text(rs, "wechat_id"), text(rs, "lark_id"), text(rs, "oidc_id"), fixed(rs, "access_token"),
                 rs.getLong("quota"), rs.getLong("used_quota"), rs.getInt("request_count"), text(rs, "group"),
                 text(rs, "aff_code"), rs.getInt("inviter_id"));
+    }
+
+    @Override
+    public Map<Integer, Long> quotas(Collection<Integer> ids) {
+        Map<Integer, Long> quotas = new HashMap<>();
+        List<Integer> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += QUOTAS_PER_STATEMENT) {
+            List<Integer> part = all.subList(from, Math.min(all.size(), from + QUOTAS_PER_STATEMENT));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+            for (long[] row : db.query("SELECT id, quota FROM users WHERE id IN (" + marks + ")",
+                    rs -> new long[] {rs.getInt("id"), rs.getLong("quota")}, part.toArray())) {
+                quotas.put((int) row[0], row[1]);
+            }
+        }
+        return quotas;
     }
 
     @Override

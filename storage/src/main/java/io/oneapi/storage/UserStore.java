@@ -1,6 +1,8 @@
 package io.oneapi.storage;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code users} table. Blocking JDBC: never call it on an event loop. */
@@ -49,6 +51,14 @@ public interface UserStore {
      * @return true when taken
      */
     boolean reserveQuota(int id, long amount);
+
+    /**
+     * The current quota of each of {@code ids} that names a user; ids without a row are left out. One statement per
+     * {@value #QUOTAS_PER_STATEMENT} ids.
+     */
+    Map<Integer, Long> quotas(Collection<Integer> ids);
+
+    int QUOTAS_PER_STATEMENT = 500;
 
     /** Adds to {@code used_quota} and {@code request_count} atomically. */
     void addUsage(int id, long usedQuota, int requests);

@@ -45,6 +45,24 @@ class UserStoreTest {
 
     @ParameterizedTest
     @MethodSource("io.oneapi.storage.testing.TestDatabases#engines")
+    void quotasReadManyUsersAtOnceAndLeaveOutUnknownIds(Engine engine, SharedStorages storages) {
+        UserStore users = storages.get(engine).users();
+        int rich = users.insert(StoreFixtures.user("quotas_rich"));
+        int poor = users.insert(StoreFixtures.user("quotas_poor"));
+        users.setQuota(rich, 7_000_000_000L);
+        users.addQuota(poor, -1_250);
+        List<Integer> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < UserStore.QUOTAS_PER_STATEMENT + 20; i++) {
+            ids.add(900_000_000 + i); // no such users; enough ids for two statements
+        }
+        ids.add(rich);
+        ids.add(poor);
+        assertEquals(java.util.Map.of(rich, 7_000_000_000L, poor, -250L), users.quotas(ids));
+        assertEquals(java.util.Map.of(), users.quotas(List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.oneapi.storage.testing.TestDatabases#engines")
     void blankLookupsMatchNothingAndColumnsAreWhitelisted(Engine engine, SharedStorages storages) {
         UserStore users = storages.get(engine).users();
         User empty = new User(0, "dave", "x", "", 1, 1, "", "", "", "", "", "", 0, 0, 0, "", "", 0);

@@ -41,19 +41,22 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
     private final Pricing pricing;
     private final TokenCounter tokens;
     private final OpenHolds holds = new OpenHolds();
+    private final QuotaReminders reminders; // null: no e-mail to send them with
 
-    LedgerBilling(QuotaLedger ledger, BillingWriter writer, Pricing pricing, TokenCounter tokens) {
+    LedgerBilling(QuotaLedger ledger, BillingWriter writer, Pricing pricing, TokenCounter tokens,
+                  QuotaReminders reminders) {
         this.ledger = ledger;
         this.writer = writer;
         this.pricing = pricing;
         this.tokens = tokens;
+        this.reminders = reminders;
     }
 
     public static LedgerBilling create(Storage storage, Supplier<Options> options, GatewayConfig.RelaySettings relay) {
         BillingWriter writer = new BillingWriter(storage.users(), storage.tokens(), storage.channels(),
                 storage.logs(), BillingSettings.from(relay), Clock.systemUTC());
         QuotaLedger ledger = new QuotaLedger(storage.users(), storage.tokens(), writer, options, Clock.systemUTC());
-        return create(ledger, writer, options);
+        return create(ledger, writer, options, null);
     }
 
     /**
@@ -72,6 +75,16 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
      */
     public static LedgerBilling create(Storage storage, Supplier<Options> options, GatewayConfig.RelaySettings relay,
                                        DatabaseOutage outage, CachedBalances balances, QuotaCounters counters) {
+        return create(storage, options, relay, outage, balances, counters, null);
+    }
+
+    /**
+     * As above, sending users quota-reminder e-mails through {@code mail} (see {@link QuotaReminders}); null for
+     * none.
+     */
+    public static LedgerBilling create(Storage storage, Supplier<Options> options, GatewayConfig.RelaySettings relay,
+                                       DatabaseOutage outage, CachedBalances balances, QuotaCounters counters,
+                                       UserMail mail) {
         BillingWriter writer = new BillingWriter(storage.users(), storage.tokens(), storage.channels(),
                 storage.logs(), BillingSettings.from(relay), Clock.systemUTC(), outage::suspected);
         outage.onRecovery(writer::wake);
@@ -80,12 +93,15 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
                 storage.tokens(), storage.changes(), outage::suspected);
         QuotaLedger ledger = new QuotaLedger(storage.users(), storage.tokens(), writer, options, Clock.systemUTC(),
                 offline, counted);
-        return create(ledger, writer, options);
+        QuotaReminders reminders = mail == null ? null : new QuotaReminders(storage.users(),
+                ids -> writer.userBalancesWithPending(ids, storage.users()::quotas), options, mail);
+        return create(ledger, writer, options, reminders);
     }
 
-    private static LedgerBilling create(QuotaLedger ledger, BillingWriter writer, Supplier<Options> options) {
+    private static LedgerBilling create(QuotaLedger ledger, BillingWriter writer, Supplier<Options> options,
+                                        QuotaReminders reminders) {
         TokenCounter tokens = new TokenCounter(options);
-        return new LedgerBilling(ledger, writer, new Pricing(options, tokens), tokens);
+        return new LedgerBilling(ledger, writer, new Pricing(options, tokens), tokens, reminders);
     }
 
     /** What was reserved, plus the fixed price of requests priced up front (images, speech). */
@@ -269,6 +285,9 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
                         Integer.MAX_VALUE, charge.quota), charge.prompt, charge.completion, record.channelId(),
                 record.requestId(), record.elapsedMillis(), record.stream(), record.systemPromptReset());
         ledger.settle(h.reservation(), charge.quota, log, record.channelId());
+        if (reminders != null) {
+            reminders.charged(request.userId(), charge.quota);
+        }
     }
 
     private record Charge(long quota, int prompt, int completion) {
@@ -356,9 +375,12 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
         }
     }
 
-    /** Drains pending billing writes. */
+    /** Drains pending billing writes. Reminders not yet checked are dropped. */
     @Override
     public void close() {
+        if (reminders != null) {
+            reminders.close();
+        }
         writer.close();
     }
 }

@@ -47,7 +47,7 @@ class LedgerBillingTest {
             QuotaLedger ledger = new QuotaLedger(storage.users(), storage.tokens(), writer, () -> OPTIONS,
                     Clock.systemUTC());
             TokenCounter counter = new TokenCounter(() -> OPTIONS);
-            LedgerBilling billing = new LedgerBilling(ledger, writer, new Pricing(() -> OPTIONS, counter), counter);
+            LedgerBilling billing = new LedgerBilling(ledger, writer, new Pricing(() -> OPTIONS, counter), counter, null);
             int user = BillingFixtures.user(storage, 1_000_000);
             int token = BillingFixtures.token(storage, user, 1_000, false);
             int channel = BillingFixtures.channel(storage);

@@ -6,7 +6,10 @@ import io.oneapi.storage.LogStore;
 import io.oneapi.storage.TokenStore;
 import io.oneapi.storage.UserStore;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +17,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,6 +173,23 @@ public final class BillingWriter implements AutoCloseable {
         deltaLock.lock();
         try {
             return stored.getAsLong() + pending(kind, id);
+        } finally {
+            deltaLock.unlock();
+        }
+    }
+
+    /**
+     * Users' quota as it will be once everything queued here is written: {@code stored} (one read of the database for
+     * all {@code ids}) plus each pending delta, read with delta flushes held off. Ids {@code stored} does not return
+     * are left out. Blocking.
+     */
+    public Map<Integer, Long> userBalancesWithPending(Collection<Integer> ids,
+                                                      Function<Collection<Integer>, Map<Integer, Long>> stored) {
+        deltaLock.lock();
+        try {
+            Map<Integer, Long> balances = new HashMap<>(stored.apply(ids));
+            balances.replaceAll((id, value) -> value + deltas.pendingUserQuota(id));
+            return balances;
         } finally {
             deltaLock.unlock();
         }
