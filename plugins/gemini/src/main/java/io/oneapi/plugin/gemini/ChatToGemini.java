@@ -44,7 +44,7 @@ final class ChatToGemini {
         for (String category : HARM_CATEGORIES) {
             safety.addObject().put("category", category).put("threshold", threshold);
         }
-        ObjectNode config = GenerationConfig.of(request);
+        ObjectNode config = GenerationConfig.of(request, context.upstreamModel());
         if (config != null) {
             body.set("generationConfig", config);
         }
