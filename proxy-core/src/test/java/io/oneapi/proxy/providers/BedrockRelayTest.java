@@ -57,7 +57,7 @@ class BedrockRelayTest {
     /** A Bedrock channel pointed at the mock; credentials in the key (One API's ak|sk|region) or config. */
     private int channel(String channelKey, String config) {
         return gateway.storage().channels().insert(new ProviderChannel(0, 33, channelKey, 1, "aws", 0, 0, 0, 0,
-                bedrock.baseUrl(), "", 0, 0, MODEL, "default", 0, "", 0, config, ""));
+                bedrock.baseUrl(), "", 0, 0, MODEL + ",llama3-8b-8192", "default", 0, "", 0, config, ""));
     }
 
     private static byte[] frames(String... claudeEvents) {
@@ -149,6 +149,43 @@ class BedrockRelayTest {
         assertTrue(log.isStream());
         assertEquals(25, log.promptTokens());
         assertEquals(12, log.completionTokens());
+    }
+
+    /** Llama 3 on Bedrock: the prompt template goes out, pieces of the generation come back as chunks. */
+    @Test
+    void aLlamaStreamIsTranslatedAndBilledFromBedrocksCounts() throws Exception {
+        channel("AKIDEXAMPLE|wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY|us-east-1", "{}");
+        byte[] stream = frames(
+                "{\"generation\":\"Blue\",\"prompt_token_count\":31,\"generation_token_count\":1,\"stop_reason\":null}",
+                "{\"generation\":\" sky.\",\"prompt_token_count\":null,\"generation_token_count\":3,"
+                        + "\"stop_reason\":null}",
+                "{\"generation\":\"\",\"prompt_token_count\":null,\"generation_token_count\":4,\"stop_reason\":\"stop\","
+                        + "\"amazon-bedrock-invocationMetrics\":{\"inputTokenCount\":31,\"outputTokenCount\":4,"
+                        + "\"invocationLatency\":212,\"firstByteLatency\":120}}");
+        bedrock.script(r -> new BedrockUpstream.EventStream(cut(stream, 11, 90, 5)));
+
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key, STREAM_CHAT.replace(MODEL,
+                "llama3-8b-8192"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        List<String> events = events(response.body());
+        assertEquals(5, events.size(), response.body());
+        assertEquals("Blue", json(events.get(0)).at("/choices/0/delta/content").asText());
+        assertEquals(" sky.", json(events.get(1)).at("/choices/0/delta/content").asText());
+        assertEquals("stop", json(events.get(2)).at("/choices/0/finish_reason").asText());
+        assertEquals(35, json(events.get(3)).at("/usage/total_tokens").asInt());
+        assertEquals("[DONE]", events.get(4));
+
+        BedrockUpstream.Received sent = bedrock.received().get(0);
+        assertEquals("/model/meta.llama3-8b-instruct-v1%3A0/invoke-with-response-stream", sent.path());
+        assertTrue(json(sent.body()).path("prompt").asText().endsWith(
+                "<|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|>"
+                        + "<|start_header_id|>assistant<|end_header_id|>\n\n"), sent.body());
+
+        LogEntry log = logs().get(0);
+        assertEquals("llama3-8b-8192", log.modelName());
+        assertEquals(31, log.promptTokens());
+        assertEquals(4, log.completionTokens());
     }
 
     @Test

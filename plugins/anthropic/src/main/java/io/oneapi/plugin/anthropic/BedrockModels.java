@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Claude model names as Bedrock model ids (One API's table, relay/adaptor/aws/claude/main.go). */
+/**
+ * Model names as Bedrock model ids: Claude and Llama 3 (One API's tables, relay/adaptor/aws/claude/main.go and
+ * relay/adaptor/aws/llama3/main.go).
+ */
 final class BedrockModels {
     private static final Map<String, String> IDS = new LinkedHashMap<>();
 
@@ -19,6 +22,8 @@ final class BedrockModels {
         IDS.put("claude-3-5-sonnet-20241022", "anthropic.claude-3-5-sonnet-20241022-v2:0");
         IDS.put("claude-3-5-sonnet-latest", "anthropic.claude-3-5-sonnet-20241022-v2:0");
         IDS.put("claude-3-5-haiku-20241022", "anthropic.claude-3-5-haiku-20241022-v1:0");
+        IDS.put("llama3-8b-8192", "meta.llama3-8b-instruct-v1:0");
+        IDS.put("llama3-70b-8192", "meta.llama3-70b-instruct-v1:0");
     }
 
     /** The AWS channel's default models. */
@@ -27,16 +32,24 @@ final class BedrockModels {
     private BedrockModels() {
     }
 
+    /** Whether the model is a Meta Llama (prompt-template API) rather than Claude (Messages API). */
+    static boolean isLlama(String model) {
+        String id = IDS.getOrDefault(model, model);
+        return id.startsWith("meta.llama") || id.contains(".meta.llama") || id.contains("/meta.llama");
+    }
+
     /**
      * The Bedrock model id. Beyond One API, a name that already is a Bedrock id, an inference profile
-     * ({@code us.anthropic...}) or an ARN goes through as it is, so newer models work through model mapping.
+     * ({@code us.anthropic...}, {@code us.meta...}) or an ARN goes through as it is, so newer models work through
+     * model mapping.
      */
     static String idFor(String model) {
         String id = IDS.get(model);
         if (id != null) {
             return id;
         }
-        if (model.startsWith("anthropic.") || model.contains(".anthropic.") || model.startsWith("arn:aws")) {
+        if (model.startsWith("anthropic.") || model.contains(".anthropic.") || model.startsWith("meta.llama")
+                || model.contains(".meta.llama") || model.startsWith("arn:aws")) {
             return model;
         }
         throw new IllegalArgumentException("model " + model + " is not available on AWS Bedrock");

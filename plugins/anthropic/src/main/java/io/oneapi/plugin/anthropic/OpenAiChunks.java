@@ -20,6 +20,10 @@ final class OpenAiChunks {
         id = "chatcmpl-" + upstreamId;
     }
 
+    String id() {
+        return id;
+    }
+
     /** A chunk with one choice carrying {@code delta}; {@code finishReason} null for all but the last. */
     ObjectNode choice(ObjectNode delta, String finishReason) {
         ObjectNode chunk = head();

@@ -1,6 +1,7 @@
 package io.oneapi.plugin.anthropic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,11 +44,18 @@ class AdaptersTest {
         assertEquals("anthropic.claude-v2:1", BedrockModels.idFor("claude-2.1"));
         assertEquals("anthropic.claude-3-opus-20240229-v1:0", BedrockModels.idFor("claude-3-opus-20240229"));
         assertEquals("anthropic.claude-3-5-sonnet-20241022-v2:0", BedrockModels.idFor("claude-3-5-sonnet-latest"));
+        assertEquals("meta.llama3-8b-instruct-v1:0", BedrockModels.idFor("llama3-8b-8192"));
+        assertEquals("meta.llama3-70b-instruct-v1:0", BedrockModels.idFor("llama3-70b-8192"));
+        assertEquals("us.meta.llama3-3-70b-instruct-v1:0", BedrockModels.idFor("us.meta.llama3-3-70b-instruct-v1:0"));
+        assertTrue(BedrockModels.isLlama("llama3-70b-8192"));
+        assertTrue(BedrockModels.isLlama("us.meta.llama3-3-70b-instruct-v1:0"));
+        assertFalse(BedrockModels.isLlama("claude-3-5-sonnet-latest"));
+        assertTrue(BedrockModels.NAMES.containsAll(List.of("llama3-8b-8192", "llama3-70b-8192")));
         assertEquals("anthropic.claude-3-5-haiku-20241022-v1:0", BedrockModels.idFor("claude-3-5-haiku-20241022"));
-        assertEquals(10, BedrockModels.NAMES.size());
+        assertEquals(12, BedrockModels.NAMES.size(), "One API's ten Claude and two Llama 3 names");
         assertEquals("arn:aws:bedrock:us-east-1:123456789012:inference-profile/x",
                 BedrockModels.idFor("arn:aws:bedrock:us-east-1:123456789012:inference-profile/x"));
-        assertThrows(IllegalArgumentException.class, () -> BedrockModels.idFor("llama3-8b-8192"));
+        assertThrows(IllegalArgumentException.class, () -> BedrockModels.idFor("llama3.1-8b"));
     }
 
     @Test
