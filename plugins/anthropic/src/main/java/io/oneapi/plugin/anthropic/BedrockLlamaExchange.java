@@ -114,8 +114,7 @@ final class BedrockLlamaExchange implements ProviderExchange {
         choice.putObject("message").put("role", "assistant").put("content", answer.path("generation").asText());
         choice.put("finish_reason", finishReason(answer.path("stop_reason").asText("stop")));
         Usage usage = usage();
-        completion.putObject("usage").put("prompt_tokens", usage.promptTokens())
-                .put("completion_tokens", usage.completionTokens()).put("total_tokens", usage.totalTokens());
+        writeUsage(completion, usage);
         try {
             return new TranslatedBody(status, JSON.writeValueAsBytes(completion), usage);
         } catch (JsonProcessingException e) {
@@ -187,8 +186,7 @@ final class BedrockLlamaExchange implements ProviderExchange {
         if (includeUsage && !usage.isEmpty()) {
             ObjectNode chunk = chunks.choice(OpenAiChunks.delta(), null);
             chunk.putArray("choices");
-            chunk.putObject("usage").put("prompt_tokens", usage.promptTokens())
-                    .put("completion_tokens", usage.completionTokens()).put("total_tokens", usage.totalTokens());
+            writeUsage(chunk, usage);
             emit(sink, chunk);
         }
     }
@@ -214,10 +212,11 @@ final class BedrockLlamaExchange implements ProviderExchange {
     }
 
     private static void emit(EventSink sink, ObjectNode chunk) {
-        try {
-            sink.emit(JSON.writeValueAsBytes(chunk));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a JSON tree", e);
-        }
+        OpenAiChunks.emit(sink, chunk);
+    }
+
+    private static void writeUsage(ObjectNode parent, Usage usage) {
+        parent.putObject("usage").put("prompt_tokens", usage.promptTokens())
+                .put("completion_tokens", usage.completionTokens()).put("total_tokens", usage.totalTokens());
     }
 }

@@ -1,6 +1,5 @@
 package io.oneapi.plugin.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -148,10 +147,6 @@ final class ClaudeStream {
     }
 
     private static void emit(EventSink sink, ObjectNode chunk) {
-        try {
-            sink.emit(JSON.writeValueAsBytes(chunk));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a JSON tree", e);
-        }
+        OpenAiChunks.emit(sink, chunk);
     }
 }

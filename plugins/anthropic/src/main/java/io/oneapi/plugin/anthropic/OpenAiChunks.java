@@ -1,7 +1,9 @@
 package io.oneapi.plugin.anthropic;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.oneapi.spi.EventSink;
 
 /** Builds OpenAI {@code chat.completion.chunk} objects for one stream: same id, creation time and model. */
 final class OpenAiChunks {
@@ -47,6 +49,15 @@ final class OpenAiChunks {
 
     static ObjectNode delta() {
         return JSON.createObjectNode();
+    }
+
+    /** Sends one chunk (or error object) to the client. */
+    static void emit(EventSink sink, ObjectNode chunk) {
+        try {
+            sink.emit(JSON.writeValueAsBytes(chunk));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
     }
 
     private ObjectNode head() {
