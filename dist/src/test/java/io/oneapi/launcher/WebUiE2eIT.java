@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.oneapi.admin.testing.FakeSmtpServer;
 import io.oneapi.proxy.testing.MockUpstream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +33,8 @@ class WebUiE2eIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long PLAYWRIGHT_TIMEOUT_MINUTES = 12;
+    /** Root's access token on the e-mail flows' gateway (set at first boot), for the test's own settings calls. */
+    private static final String MAIL_ROOT_TOKEN = "e2e-mail-root-access-token-0123";
 
     @TempDir
     Path temp;
@@ -46,7 +51,16 @@ class WebUiE2eIT {
         int adminPort = GatewayProcess.freePort();
         String relay = "http://127.0.0.1:" + port;
         String admin = "http://127.0.0.1:" + adminPort;
+        int mailPort = GatewayProcess.freePort();
         try (MockUpstream upstream = new MockUpstream().script(WebUiE2eIT::answer);
+             FakeSmtpServer smtp = new FakeSmtpServer(FakeSmtpServer.Mode.PLAIN, null);
+             MockUpstream mailbox = new MockUpstream().script(r -> new MockUpstream.Json(200, mails(smtp)));
+             // Scenario G30's e-mail flows run on a gateway of their own: with the journey's logins, registrations
+             // and resets on one address they would pass the fixed critical rate limit (20 in 20 minutes).
+             GatewayProcess mailGateway = GatewayProcess.start(home, temp, temp.resolve("mail-output"),
+                     Map.of("SQLITE_PATH", temp.resolve("mail.db").toString(),
+                             "INITIAL_ROOT_ACCESS_TOKEN", MAIL_ROOT_TOKEN),
+                     "--port", "" + GatewayProcess.freePort(), "--admin-port", "" + mailPort);
              GatewayProcess gateway = GatewayProcess.start(home, temp, temp.resolve("output"),
                      // One browser on one address makes more management calls and page loads in a few
                      // minutes than One API's per-IP defaults allow (the run got 429 pages); the limits
@@ -55,6 +69,7 @@ class WebUiE2eIT {
                              "GLOBAL_WEB_RATE_LIMIT", "0"),
                      "--port", "" + port, "--admin-port", "" + adminPort)) {
             gateway.awaitOk(relay + "/health");
+            mailGateway.awaitOk("http://127.0.0.1:" + mailPort + "/api/status");
             String page = gateway.awaitOk(admin + "/");
             require(page.contains("<div id=\"root\">"), "the packaged gateway has no web UI (built with -DskipUi?)");
 
@@ -65,6 +80,10 @@ class WebUiE2eIT {
             env.put("BASE_URL", admin);
             env.put("RELAY_URL", relay);
             env.put("MOCK_URL", upstream.baseUrl());
+            env.put("MAIL_BASE_URL", "http://127.0.0.1:" + mailPort);
+            env.put("MAILBOX_URL", mailbox.baseUrl() + "/mails");
+            env.put("SMTP_PORT", Integer.toString(smtp.port()));
+            env.put("MAIL_ROOT_TOKEN", MAIL_ROOT_TOKEN);
             env.put("CHROMIUM_PATH", chromium.toString());
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
             Process playwright = builder.start();
@@ -75,7 +94,7 @@ class WebUiE2eIT {
             String output = Files.readString(log);
             System.out.println(output);
             assertEquals(0, playwright.exitValue(), "playwright failed (traces in admin-ui/test-results/)\n"
-                    + tail(log) + "\n--- gateway\n" + gateway.output());
+                    + tail(log) + "\n--- gateway\n" + gateway.output() + "\n--- mail gateway\n" + mailGateway.output());
         }
     }
 
@@ -141,6 +160,17 @@ class WebUiE2eIT {
         return new MockUpstream.Json(200, "{\"id\":\"chatcmpl-e2e\",\"object\":\"chat.completion\",\"created\":1,"
                 + "\"model\":\"" + model + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
                 + "\"content\":\"echo:" + model + "\"},\"finish_reason\":\"stop\"}],\"usage\":" + usage + "}");
+    }
+
+    /** The fake SMTP server's mails as JSON for the browser test: {@code [{"to": [...], "data": "..."}]}. */
+    static String mails(FakeSmtpServer smtp) {
+        ArrayNode list = JSON.createArrayNode();
+        for (FakeSmtpServer.Mail mail : smtp.delivered()) {
+            ObjectNode item = list.addObject();
+            mail.to().forEach(item.putArray("to")::add);
+            item.put("data", mail.data());
+        }
+        return list.toString();
     }
 
     /** Debian's Chromium; missing fails under CI=true and skips elsewhere, with the install command. */

@@ -32,6 +32,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final Mode mode;
     private final SSLContext tls;
     private final BlockingQueue<Mail> received = new LinkedBlockingQueue<>();
+    private final List<Mail> all = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
     public FakeSmtpServer(Mode mode, SSLContext tls) throws IOException {
@@ -52,6 +53,11 @@ public final class FakeSmtpServer implements AutoCloseable {
     /** The next delivered message, or null after 10 s. */
     public Mail next() throws InterruptedException {
         return received.poll(10, TimeUnit.SECONDS);
+    }
+
+    /** Every message delivered so far, oldest first, whether or not {@link #next()} took it. */
+    public List<Mail> delivered() {
+        return List.copyOf(all);
     }
 
     public boolean nothingDelivered() {
@@ -108,7 +114,9 @@ public final class FakeSmtpServer implements AutoCloseable {
                 for (String d; (d = s.in.readLine()) != null && !d.equals("."); ) {
                     data.append(d).append('\n');
                 }
-                received.add(new Mail(from, List.copyOf(to), data.toString(), login, s.tls));
+                Mail mail = new Mail(from, List.copyOf(to), data.toString(), login, s.tls);
+                all.add(mail);
+                received.add(mail);
                 s.reply("250 queued");
             } else if (upper.equals("QUIT")) {
                 s.reply("221 bye");
