@@ -50,6 +50,11 @@ final class HttpTokenEndpoint implements TokenEndpoint, AutoCloseable {
             if (scheme.equals("http")) { // https:// proxies are refused at start
                 int port = proxy.getPort() > 0 ? proxy.getPort() : 80;
                 builder.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.getHost(), port)));
+                if (proxy.getUserInfo() != null) {
+                    // The JDK client sends no Basic credentials to a proxy for an https tunnel.
+                    LOG.warn("RELAY_PROXY has credentials, which token exchanges cannot send; a proxy that requires"
+                            + " them refuses those exchanges");
+                }
             } else {
                 LOG.warn("RELAY_PROXY is a {} proxy, which token exchanges cannot use; they connect directly", scheme);
             }

@@ -16,19 +16,17 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.proxy.ProxyHandler;
-import io.netty.handler.proxy.Socks5ProxyHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
+import io.oneapi.proxy.upstream.ProxyHandlers;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLEngine;
@@ -155,19 +153,6 @@ final class HopClient {
      * RELAY_PROXY connector.
      */
     private ProxyHandler proxyHandler() {
-        if (proxy == null) {
-            return null;
-        }
-        String scheme = proxy.getScheme() == null ? "http" : proxy.getScheme().toLowerCase(Locale.ROOT);
-        boolean socks = scheme.startsWith("socks");
-        int port = proxy.getPort() > 0 ? proxy.getPort() : (socks ? 1080 : 80); // https:// proxies are refused at start
-        InetSocketAddress address = new InetSocketAddress(proxy.getHost(), port);
-        String[] credentials = proxy.getRawUserInfo() == null ? null : proxy.getUserInfo().split(":", 2);
-        if (socks) {
-            return credentials == null ? new Socks5ProxyHandler(address)
-                    : new Socks5ProxyHandler(address, credentials[0], credentials.length > 1 ? credentials[1] : "");
-        }
-        return credentials == null ? new HttpProxyHandler(address)
-                : new HttpProxyHandler(address, credentials[0], credentials.length > 1 ? credentials[1] : "");
+        return proxy == null ? null : ProxyHandlers.handler(proxy, ProxyHandlers.address(proxy));
     }
 }

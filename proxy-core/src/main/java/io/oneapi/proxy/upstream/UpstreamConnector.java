@@ -12,9 +12,7 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContentDecompressor;
-import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.proxy.ProxyHandler;
-import io.netty.handler.proxy.Socks5ProxyHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -70,8 +68,7 @@ public final class UpstreamConnector implements AutoCloseable {
                              Duration connectTimeout, Duration idleTimeout, SslContext tls) {
         this.channelType = channelType;
         this.proxy = relayProxy == null || relayProxy.isBlank() ? null : URI.create(relayProxy.trim());
-        this.proxyAddress = proxy == null ? null
-                : new InetSocketAddress(proxy.getHost(), proxy.getPort() > 0 ? proxy.getPort() : 1080);
+        this.proxyAddress = proxy == null ? null : ProxyHandlers.address(proxy);
         this.dns = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
                 .datagramChannelType(datagramType)
                 .socketChannelType(channelType));
@@ -158,15 +155,7 @@ public final class UpstreamConnector implements AutoCloseable {
     }
 
     private ProxyHandler proxyHandler() {
-        if (proxy == null) {
-            return null;
-        }
-        InetSocketAddress address = proxyAddress;
-        String scheme = proxy.getScheme() == null ? "http" : proxy.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (scheme.startsWith("socks")) {
-            return new Socks5ProxyHandler(address);
-        }
-        return new HttpProxyHandler(address);
+        return proxy == null ? null : ProxyHandlers.handler(proxy, proxyAddress);
     }
 
     @Override

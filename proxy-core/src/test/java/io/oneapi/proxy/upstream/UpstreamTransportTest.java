@@ -147,6 +147,31 @@ class UpstreamTransportTest {
         }
     }
 
+    /** Credentials in RELAY_PROXY's user info reach the proxy, percent-decoded, as Basic Proxy-Authorization. */
+    @Test
+    void sendsTheProxyUrlsCredentials() throws Exception {
+        try (MockUpstream upstream = new MockUpstream(); ConnectProxy proxy = new ConnectProxy()) {
+            upstream.script(r -> new MockUpstream.Json(200, "{}"));
+            UpstreamConnector connector = connector("http://relay%40corp:p%3Ass@127.0.0.1:" + proxy.port());
+            try {
+                assertEquals(200, get(connector, upstream.baseUrl() + "/v1/chat/completions")
+                        .get(20, TimeUnit.SECONDS));
+                assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "relay@corp:p:ss".getBytes(StandardCharsets.UTF_8)), proxy.lastAuthorization);
+            } finally {
+                connector.close();
+            }
+        }
+    }
+
+    @Test
+    void proxyPortsDefaultToTheSchemes() {
+        assertEquals(80, ProxyHandlers.address(java.net.URI.create("http://127.0.0.1")).getPort());
+        assertEquals(1080, ProxyHandlers.address(java.net.URI.create("socks5://127.0.0.1")).getPort());
+        assertEquals(1080, ProxyHandlers.address(java.net.URI.create("socks5h://u:p@127.0.0.1")).getPort());
+        assertEquals(3128, ProxyHandlers.address(java.net.URI.create("http://127.0.0.1:3128")).getPort());
+    }
+
     /** A pooled keep-alive connection is reused while fresh and closed by the gateway once idle. */
     @Test
     void pooledConnectionIsReusedThenClosedWhenIdle() throws Exception {
@@ -223,6 +248,7 @@ class UpstreamTransportTest {
         final ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         final AtomicInteger tunnels = new AtomicInteger();
         volatile String lastTarget = "";
+        volatile String lastAuthorization = "";
 
         ConnectProxy() throws Exception {
             Thread acceptor = new Thread(this::acceptLoop, "connect-proxy");
@@ -260,6 +286,11 @@ class UpstreamTransportTest {
                 }
                 String target = head.toString().split(" ")[1];
                 lastTarget = target;
+                for (String line : head.toString().split("\r\n")) {
+                    if (line.toLowerCase(java.util.Locale.ROOT).startsWith("proxy-authorization:")) {
+                        lastAuthorization = line.substring(line.indexOf(':') + 1).trim();
+                    }
+                }
                 tunnels.incrementAndGet();
                 String[] hostPort = target.split(":");
                 try (Socket upstream = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
