@@ -156,10 +156,8 @@ public final class ConfigLoader {
         }
 
         private GatewayConfig.RelaySettings relay() {
-            // No https:// proxies: the upstream clients speak to a proxy in plain HTTP (CONNECT) or SOCKS, so a TLS
-            // proxy would silently get plain text; refusing it at start is the honest answer. The tunnel through an
-            // http:// proxy still carries TLS end to end to an https upstream.
-            Set<String> proxySchemes = Set.of("http", "socks5", "socks5h");
+            // https:// proxies get TLS to the proxy itself; through any proxy, TLS to an https upstream is end to end.
+            Set<String> proxySchemes = Set.of("http", "https", "socks5", "socks5h");
             URI relayProxy = env.url("RELAY_PROXY", proxySchemes);
             URI contentProxy = env.url("USER_CONTENT_REQUEST_PROXY", proxySchemes);
             String tiktokenDir = env.string("TIKTOKEN_CACHE_DIR", env.string("DATA_GYM_CACHE_DIR", ""));

@@ -267,15 +267,16 @@ class ConfigLoaderTest {
         List<String> errors = errors(Map.of("RELAY_PROXY", "ftp://user:hunter2@proxy:21",
                 "FRONTEND_BASE_URL", "example.com"));
         assertTrue(errors.contains(
-                "RELAY_PROXY: ftp://***@proxy:21 (expected: a URL starting with http:// or socks5:// "
+                "RELAY_PROXY: ftp://***@proxy:21 (expected: a URL starting with http:// or https:// or socks5:// "
                         + "or socks5h://)"), errors.toString());
         assertTrue(errors.contains("FRONTEND_BASE_URL: example.com (expected: a URL starting with http:// or https://)"),
                 errors.toString());
         assertFalse(errors.toString().contains("hunter2"));
-        // A TLS proxy would be spoken to in plain text by the upstream clients: refused rather than downgraded.
-        assertTrue(errors(Map.of("USER_CONTENT_REQUEST_PROXY", "https://proxy:443")).contains(
-                "USER_CONTENT_REQUEST_PROXY: https://proxy:443 (expected: a URL starting with http:// or socks5:// "
-                        + "or socks5h://)"));
+        // TLS to the proxy itself is spoken by the upstream clients (ProxyHandlers).
+        assertEquals("https://user:pw@proxy:8443", config(Map.of("RELAY_PROXY", "https://user:pw@proxy:8443"))
+                .relay().relayProxy());
+        assertEquals("https://proxy", config(Map.of("USER_CONTENT_REQUEST_PROXY", "https://proxy")).relay()
+                .userContentRequestProxy());
     }
 
     @Test

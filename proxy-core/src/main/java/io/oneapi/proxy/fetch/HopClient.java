@@ -92,6 +92,11 @@ final class HopClient {
                     protected void initChannel(Channel ch) {
                         ChannelPipeline p = ch.pipeline();
                         if (proxyHandler != null) {
+                            SslHandler proxyTls = ProxyHandlers.tls(proxy, (InetSocketAddress) proxyHandler
+                                    .proxyAddress(), ssl, ch.alloc());
+                            if (proxyTls != null) {
+                                p.addLast("fetch-proxy-tls", proxyTls);
+                            }
                             p.addLast("fetch-proxy", proxyHandler);
                         }
                         if (tls) {
@@ -149,8 +154,7 @@ final class HopClient {
      * USER_CONTENT_REQUEST_PROXY: the tunnel goes to the vetted address, never to a name. An HTTP proxy is
      * asked for a CONNECT tunnel for http URLs too (not an absolute-form GET), so it never resolves the
      * user's host itself; socks5 and socks5h both send the address. The proxy's own address is the
-     * operator's choice and is not vetted. An https:// proxy is spoken to in plain HTTP, as by the relay's
-     * RELAY_PROXY connector.
+     * operator's choice and is not vetted.
      */
     private ProxyHandler proxyHandler() {
         return proxy == null ? null : ProxyHandlers.handler(proxy, ProxyHandlers.address(proxy));

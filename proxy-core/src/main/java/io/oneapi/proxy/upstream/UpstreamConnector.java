@@ -136,6 +136,10 @@ public final class UpstreamConnector implements AutoCloseable {
         ChannelPipeline p = ch.pipeline();
         ProxyHandler proxyHandler = proxyHandler();
         if (proxyHandler != null) {
+            SslHandler proxyTls = ProxyHandlers.tls(proxy, proxyAddress, ssl, ch.alloc());
+            if (proxyTls != null) {
+                p.addLast("upstream-proxy-tls", proxyTls); // holds the CONNECT until its handshake is done
+            }
             proxyHandler.setConnectTimeoutMillis(connectTimeout.toMillis());
             p.addLast("upstream-proxy", proxyHandler);
         }

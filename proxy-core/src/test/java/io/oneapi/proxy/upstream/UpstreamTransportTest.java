@@ -47,15 +47,19 @@ class UpstreamTransportTest {
     static PrivateKey key;
     static X509Certificate ipCertificate;
     static PrivateKey ipKey;
+    static KeyStore namedStore;
+    static KeyStore ipStore;
 
     @BeforeAll
     static void setUp() throws Exception {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         // Addresses, not names: the test must not depend on how this machine resolves "localhost".
         KeyStore named = selfSigned("named.p12", "SAN=dns:upstream.example");
+        namedStore = named;
         certificate = (X509Certificate) named.getCertificate("up");
         key = (PrivateKey) named.getKey("up", "changeit".toCharArray());
         KeyStore byIp = selfSigned("ip.p12", "SAN=ip:127.0.0.1");
+        ipStore = byIp;
         ipCertificate = (X509Certificate) byIp.getCertificate("up");
         ipKey = (PrivateKey) byIp.getKey("up", "changeit".toCharArray());
     }
@@ -164,8 +168,49 @@ class UpstreamTransportTest {
         }
     }
 
+    /** An https:// proxy gets TLS first, with its certificate and host name checked like an upstream's. */
+    @Test
+    void goesThroughAnHttpsProxyWhoseCertificateIsChecked() throws Exception {
+        try (MockUpstream upstream = new MockUpstream();
+             ConnectProxy proxy = new ConnectProxy(tlsSockets(ipStore));
+             ConnectProxy impostor = new ConnectProxy(tlsSockets(namedStore))) {
+            upstream.script(r -> new MockUpstream.Json(200, "{}"));
+            UpstreamConnector connector = connector("https://u:p@127.0.0.1:" + proxy.port());
+            try {
+                assertEquals(200, get(connector, upstream.baseUrl() + "/v1/chat/completions")
+                        .get(20, TimeUnit.SECONDS));
+                assertEquals(1, proxy.tunnels.get());
+                assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "u:p".getBytes(StandardCharsets.UTF_8)), proxy.lastAuthorization);
+            } finally {
+                connector.close();
+            }
+            // Trusted, but issued for another name: the gateway never tells it where it is going.
+            UpstreamConnector wrong = connector("https://127.0.0.1:" + impostor.port());
+            try {
+                Throwable failure = assertThrowsCause(get(wrong, upstream.baseUrl() + "/v1/chat/completions"));
+                assertTrue(failure.toString().contains("SSL") || failure.toString().contains("ertificate")
+                        || failure.toString().contains("roxy"), failure.toString());
+                assertEquals(0, impostor.tunnels.get());
+                assertEquals(1, upstream.requestCount());
+            } finally {
+                wrong.close();
+            }
+        }
+    }
+
+    private static javax.net.ServerSocketFactory tlsSockets(KeyStore store) throws Exception {
+        javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, "changeit".toCharArray());
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context.getServerSocketFactory();
+    }
+
     @Test
     void proxyPortsDefaultToTheSchemes() {
+        assertEquals(443, ProxyHandlers.address(java.net.URI.create("https://127.0.0.1")).getPort());
         assertEquals(80, ProxyHandlers.address(java.net.URI.create("http://127.0.0.1")).getPort());
         assertEquals(1080, ProxyHandlers.address(java.net.URI.create("socks5://127.0.0.1")).getPort());
         assertEquals(1080, ProxyHandlers.address(java.net.URI.create("socks5h://u:p@127.0.0.1")).getPort());
@@ -245,12 +290,18 @@ class UpstreamTransportTest {
 
     /** A minimal HTTP CONNECT proxy on a free loopback port, one thread pair per tunnel. */
     static final class ConnectProxy implements AutoCloseable {
-        final ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        final ServerSocket server;
         final AtomicInteger tunnels = new AtomicInteger();
         volatile String lastTarget = "";
         volatile String lastAuthorization = "";
 
         ConnectProxy() throws Exception {
+            this(javax.net.ServerSocketFactory.getDefault());
+        }
+
+        /** A proxy on sockets from {@code sockets}: TLS ones make it an https:// proxy. */
+        ConnectProxy(javax.net.ServerSocketFactory sockets) throws Exception {
+            server = sockets.createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
             Thread acceptor = new Thread(this::acceptLoop, "connect-proxy");
             acceptor.setDaemon(true);
             acceptor.start();
