@@ -39,7 +39,16 @@ class OptionsTest {
 
     @Test
     void builtInModelRatiosAreOneApisTable() {
-        assertEquals(565, BuiltInRatios.MODEL.size());
+        assertEquals(565, BuiltInRatios.ONE_API_MODEL.size());
+        assertEquals(570, BuiltInRatios.MODEL.size(), "One API's table and five models our plugins list by default");
+        // Gemini 2.5 at Google's list prices: Pro $1.25 / $10, Flash $0.30 / $2.50, Flash-Lite $0.10 / $0.40 per 1M.
+        assertEquals(0.625, defaults.modelRatio("gemini-2.5-pro", 24));
+        assertEquals(8, defaults.completionRatio("gemini-2.5-pro", 24));
+        assertEquals(0.15, defaults.modelRatio("gemini-2.5-flash", 24));
+        assertEquals(2.5 / 0.3, defaults.completionRatio("gemini-2.5-flash", 24), 1e-9);
+        assertEquals(0.05, defaults.modelRatio("gemini-2.5-flash-lite", 24));
+        assertEquals(4, defaults.completionRatio("gemini-2.5-flash-lite", 24));
+        assertEquals(3, defaults.completionRatio("gemini-1.5-pro-002", 24), "One API's rule for gemini-*");
         assertEquals(15, defaults.modelRatio("gpt-4", 1));
         assertEquals(0.075, defaults.modelRatio("gpt-4o-mini", 1));
         assertEquals(7.5, defaults.modelRatio("claude-3-opus-20240229", 14));
@@ -82,7 +91,8 @@ class OptionsTest {
         assertEquals(1, options.modelRatio("gpt-4", 1), "stored value wins over built-in");
         assertEquals(30, options.modelRatio("openrouter/auto", 20));
         Map<String, Double> merged = RatioJson.parseStrict(options.get(OptionKey.MODEL_RATIO));
-        assertEquals(565, merged.size());
+        assertEquals(570, merged.size());
+        assertEquals(0.625, merged.get("gemini-2.5-pro"), "our additions reach stored tables too");
         assertEquals(1.0, merged.get("gpt-4"));
     }
 
