@@ -234,7 +234,7 @@ public final class ProxyServer implements AutoCloseable {
             upstream = new UpstreamConnector(loops.socketChannel(), loops.datagramChannel(),
                     config.relay().relayProxy(), Duration.ofSeconds(15), Duration.ofSeconds(60));
             ProviderLookup providers = lookup(plugins);
-            credentials = CredentialBroker.create(executors.blocking(), config.relay().relayProxy());
+            credentials = CredentialBroker.create(executors.blocking(), upstream, loops.workers());
             Map<String, String> gatewaySettings = Map.of("GEMINI_SAFETY_SETTING", config.relay().geminiSafetySetting(),
                     "GEMINI_VERSION", config.relay().geminiVersion());
             RelayServices services = new RelayServices(router, health, providers, upstream, billing,

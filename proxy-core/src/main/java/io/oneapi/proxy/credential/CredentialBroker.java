@@ -1,5 +1,7 @@
 package io.oneapi.proxy.credential;
 
+import io.netty.channel.EventLoopGroup;
+import io.oneapi.proxy.upstream.UpstreamConnector;
 import io.oneapi.spi.AccessToken;
 import io.oneapi.spi.ErrorKind;
 import io.oneapi.spi.NeedsCredential;
@@ -45,9 +47,9 @@ public final class CredentialBroker implements AutoCloseable {
         this.nanoTime = nanoTime;
     }
 
-    /** A broker calling token endpoints over HTTP, through {@code relayProxy} when it is an HTTP proxy. */
-    public static CredentialBroker create(Executor blocking, String relayProxy) {
-        return new CredentialBroker(blocking, new HttpTokenEndpoint(relayProxy), System::nanoTime);
+    /** A broker calling token endpoints through the relay's upstream connector and event loops. */
+    public static CredentialBroker create(Executor blocking, UpstreamConnector upstream, EventLoopGroup loops) {
+        return new CredentialBroker(blocking, new RelayTokenEndpoint(upstream, loops), System::nanoTime);
     }
 
     /**
