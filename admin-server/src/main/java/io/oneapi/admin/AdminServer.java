@@ -60,8 +60,10 @@ public final class AdminServer implements AutoCloseable {
 
     /** Starts on {@code config.server().adminPort()} (0 picks a free port) with production collaborators. */
     public static AdminServer start(GatewayConfig config, Storage storage) {
-        return start(config, storage, AdminEnvironment.defaults()
-                .withCatalogue(new io.oneapi.admin.api.StoredModelCatalogue(storage.pluginCatalog())));
+        AdminEnvironment env = AdminEnvironment.defaults()
+                .withCatalogue(new io.oneapi.admin.api.StoredModelCatalogue(storage.pluginCatalog()));
+        String turnstile = config.server().turnstileVerifyUrl();
+        return start(config, storage, turnstile.isEmpty() ? env : env.withTurnstileVerifyUrl(URI.create(turnstile)));
     }
 
     public static AdminServer start(GatewayConfig config, Storage storage, AdminEnvironment env) {

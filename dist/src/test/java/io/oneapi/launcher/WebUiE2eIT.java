@@ -55,11 +55,14 @@ class WebUiE2eIT {
         try (MockUpstream upstream = new MockUpstream().script(WebUiE2eIT::answer);
              FakeSmtpServer smtp = new FakeSmtpServer(FakeSmtpServer.Mode.PLAIN, null);
              MockUpstream mailbox = new MockUpstream().script(r -> new MockUpstream.Json(200, mails(smtp)));
-             // Scenario G30's e-mail flows run on a gateway of their own: with the journey's logins, registrations
-             // and resets on one address they would pass the fixed critical rate limit (20 in 20 minutes).
+             MockUpstream siteverify = new MockUpstream().script(WebUiE2eIT::siteverify);
+             // Scenarios G30 (e-mail flows) and G31's token check run on a gateway of their own: with the journey's
+             // logins, registrations and resets on one address they would pass the fixed critical rate limit (20 in
+             // 20 minutes).
              GatewayProcess mailGateway = GatewayProcess.start(home, temp, temp.resolve("mail-output"),
                      Map.of("SQLITE_PATH", temp.resolve("mail.db").toString(),
-                             "INITIAL_ROOT_ACCESS_TOKEN", MAIL_ROOT_TOKEN),
+                             "INITIAL_ROOT_ACCESS_TOKEN", MAIL_ROOT_TOKEN,
+                             "TURNSTILE_VERIFY_URL", siteverify.baseUrl() + "/turnstile/v0/siteverify"),
                      "--port", "" + GatewayProcess.freePort(), "--admin-port", "" + mailPort);
              GatewayProcess gateway = GatewayProcess.start(home, temp, temp.resolve("output"),
                      // One browser on one address makes more management calls and page loads in a few
@@ -160,6 +163,14 @@ class WebUiE2eIT {
         return new MockUpstream.Json(200, "{\"id\":\"chatcmpl-e2e\",\"object\":\"chat.completion\",\"created\":1,"
                 + "\"model\":\"" + model + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
                 + "\"content\":\"echo:" + model + "\"},\"finish_reason\":\"stop\"}],\"usage\":" + usage + "}");
+    }
+
+    /** Cloudflare's siteverify as a stub: only the token {@code good-token}, sent with the secret {@code e2e-secret}. */
+    static MockUpstream.Action siteverify(MockUpstream.Received request) {
+        String form = request.bodyText();
+        boolean good = form.contains("secret=e2e-secret") && form.contains("response=good-token");
+        return new MockUpstream.Json(200, good ? "{\"success\":true}"
+                : "{\"success\":false,\"error-codes\":[\"invalid-input-response\"]}");
     }
 
     /** The fake SMTP server's mails as JSON for the browser test: {@code [{"to": [...], "data": "..."}]}. */

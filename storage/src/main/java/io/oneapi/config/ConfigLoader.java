@@ -121,9 +121,11 @@ public final class ConfigLoader {
                 warnings.add("FRONTEND_BASE_URL is ignored on master nodes (as in One API); set NODE_TYPE=slave");
                 frontendBaseUrl = "";
             }
+            URI turnstile = env.url("TURNSTILE_VERIFY_URL", Set.of("http", "https"));
             return new GatewayConfig.ServerSettings(port, adminPort, logDir, env.bool("ONLY_ONE_LOG_FILE", false),
                     secret, generated, frontendBaseUrl, theme(env),
-                    env.duration("DRAIN_TIMEOUT", Duration.ofSeconds(30), Unit.SECONDS, false));
+                    env.duration("DRAIN_TIMEOUT", Duration.ofSeconds(30), Unit.SECONDS, false),
+                    turnstile == null ? "" : turnstile.toString());
         }
 
         private GatewayConfig.DatabaseSettings database() {

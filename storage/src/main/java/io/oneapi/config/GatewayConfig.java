@@ -64,10 +64,20 @@ public record GatewayConfig(
      * @param frontendBaseUrl {@code FRONTEND_BASE_URL}, empty when unset
      * @param theme {@code THEME}
      * @param drainTimeout how long a stopping proxy lets running streams finish
+     * @param turnstileVerifyUrl {@code TURNSTILE_VERIFY_URL} (ours): where Turnstile tokens are verified, empty for
+     *     Cloudflare's siteverify
      */
     public record ServerSettings(int port, int adminPort, Path logDir, boolean onlyOneLogFile, String sessionSecret,
                                  boolean sessionSecretGenerated, String frontendBaseUrl, String theme,
-                                 Duration drainTimeout) {
+                                 Duration drainTimeout, String turnstileVerifyUrl) {
+        /** Without {@code TURNSTILE_VERIFY_URL}: Cloudflare's siteverify. */
+        public ServerSettings(int port, int adminPort, Path logDir, boolean onlyOneLogFile, String sessionSecret,
+                              boolean sessionSecretGenerated, String frontendBaseUrl, String theme,
+                              Duration drainTimeout) {
+            this(port, adminPort, logDir, onlyOneLogFile, sessionSecret, sessionSecretGenerated, frontendBaseUrl,
+                    theme, drainTimeout, "");
+        }
+
         /**
          * The {@code Theme} option's start-up value: {@code THEME} when it names a theme One API has, else
          * {@code default} (the admin server warns about the fallback; the option only takes those three).

@@ -280,6 +280,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void turnstileVerifyUrlDefaultsToCloudflaresAndIsChecked() {
+        assertEquals("", config(Map.of()).server().turnstileVerifyUrl(), "empty: Cloudflare's siteverify");
+        assertEquals("http://127.0.0.1:9/siteverify",
+                config(Map.of("TURNSTILE_VERIFY_URL", "http://127.0.0.1:9/siteverify")).server().turnstileVerifyUrl());
+        assertTrue(errors(Map.of("TURNSTILE_VERIFY_URL", "siteverify")).contains(
+                "TURNSTILE_VERIFY_URL: siteverify (expected: a URL starting with http:// or https://)"));
+    }
+
+    @Test
     void frontendBaseUrlIsIgnoredOnMasterWithAWarning() {
         LoadResult.Run run = run(List.of(), Map.of("FRONTEND_BASE_URL", "https://ui.example.com"));
         assertEquals("", run.config().server().frontendBaseUrl());
