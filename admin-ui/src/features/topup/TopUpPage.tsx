@@ -31,7 +31,8 @@ export default function TopUpPage() {
       const added = await api.post<number>('/api/user/topup', { key: code.trim() });
       message.success(t('topup.redeemed', { quota: quota(added) }));
       setCode('');
-      await client.invalidateQueries({ queryKey: ['self'] });
+      // The balance refreshes on its own; the button is free again as soon as the code is redeemed.
+      void client.invalidateQueries({ queryKey: ['self'] });
     } catch (e) {
       message.error((e as Error).message);
     } finally {
