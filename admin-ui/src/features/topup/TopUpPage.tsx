@@ -74,7 +74,8 @@ export default function TopUpPage() {
             <Input value={code} onChange={(e) => setCode(e.target.value)} placeholder={t('topup.codePlaceholder')} aria-label={t('topup.codePlaceholder')} onPressEnter={redeem} />
             <Button onClick={paste}>{t('topup.paste')}</Button>
           </Space.Compact>
-          <Button type="primary" style={{ marginTop: 16 }} onClick={redeem} loading={busy}>
+          {/* disabled, not loading: with antd's loading state the button was seen spinning on after busy was cleared */}
+          <Button type="primary" style={{ marginTop: 16 }} onClick={redeem} disabled={busy}>
             {t('topup.redeem')}
           </Button>
         </Card>
