@@ -24,6 +24,8 @@ public final class LiveOptions {
     private volatile Options current;
     /** The rows the current snapshot was built from by {@link #reload}; null after an {@link #update}. */
     private Map<String, String> lastStored;
+    /** Counts {@link #update}s, so a reload can tell that its read of the store predates one. */
+    private long updates;
 
     private LiveOptions(OptionStore store, ChangeSignal signal, Map<String, String> defaults) {
         this.store = store;
@@ -72,20 +74,35 @@ public final class LiveOptions {
             values.put(key, value);
             current = Options.build(OptionValues.merge(defaults, values));
             lastStored = null;
+            updates++;
         }
         log.info("option {} updated", key);
         signal.publish(ChangeSignal.Topic.OPTIONS);
     }
 
-    /** Re-reads every stored row (on a signal, or from the {@code SYNC_FREQUENCY} poll). */
+    /**
+     * Re-reads every stored row (on a signal, or from the {@code SYNC_FREQUENCY} poll). The read runs outside the
+     * lock; if an {@link #update} landed meanwhile, the rows read may predate it and applying them would undo it
+     * in this JVM until the next poll, so the read is repeated.
+     */
     public void reload() {
-        Map<String, String> stored = store.loadAll();
-        synchronized (writeLock) {
-            if (stored.equals(lastStored)) {
-                return; // nothing changed: parsing the ratio tables again every poll showed up in load profiles
+        while (true) {
+            long seen;
+            synchronized (writeLock) {
+                seen = updates;
             }
-            current = Options.build(OptionValues.merge(defaults, stored));
-            lastStored = stored;
+            Map<String, String> stored = store.loadAll();
+            synchronized (writeLock) {
+                if (updates != seen) {
+                    continue;
+                }
+                if (stored.equals(lastStored)) {
+                    return; // nothing changed: parsing the ratio tables again every poll showed up in load profiles
+                }
+                current = Options.build(OptionValues.merge(defaults, stored));
+                lastStored = stored;
+                return;
+            }
         }
     }
 

@@ -118,6 +118,50 @@ class LiveOptionsTest {
         }
     }
 
+    /** A reload whose read of the store predates a local update must not undo that update. */
+    @Test
+    void aReloadThatReadBeforeAnUpdateDoesNotUndoIt() throws Exception {
+        ChangeSignal signal = new InProcessChangeSignal();
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage(signal)) {
+            java.util.concurrent.CountDownLatch readDone = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch updated = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean holdNextRead = new java.util.concurrent.atomic.AtomicBoolean();
+            io.oneapi.storage.OptionStore slowReads = new io.oneapi.storage.OptionStore() {
+                @Override
+                public Map<String, String> loadAll() {
+                    Map<String, String> rows = storage.options().loadAll();
+                    if (holdNextRead.getAndSet(false)) {
+                        readDone.countDown();
+                        try {
+                            assertTrue(updated.await(10, TimeUnit.SECONDS));
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    return rows;
+                }
+
+                @Override
+                public void put(String key, String value) {
+                    storage.options().put(key, value);
+                }
+            };
+            LiveOptions options = LiveOptions.load(slowReads, new InProcessChangeSignal(), Runnable::run, Map.of());
+            holdNextRead.set(true);
+            ExecutorService reloader = Executors.newSingleThreadExecutor();
+            try {
+                java.util.concurrent.Future<?> reload = reloader.submit(options::reload);
+                assertTrue(readDone.await(10, TimeUnit.SECONDS));
+                options.update("RetryTimes", "5"); // lands after the reload read the old rows
+                updated.countDown();
+                reload.get(10, TimeUnit.SECONDS);
+            } finally {
+                reloader.shutdownNow();
+            }
+            assertEquals(5, options.current().retryTimes(), "the stale read was not applied");
+        }
+    }
+
     /** The poll re-reads every row; an unchanged store keeps the snapshot, a changed one (or an update) does not. */
     @Test
     void reloadRebuildsOnlyWhenTheStoredRowsChanged() {
