@@ -243,4 +243,33 @@ class ImageFetcherProxyTest {
                     "the ClientHello names the URL's host (SNI), not the address");
         }
     }
+    /** An https:// USER_CONTENT_REQUEST_PROXY is spoken to in TLS before any CONNECT is sent. */
+    @Test
+    void anHttpsProxyGetsTlsBeforeTheConnect() throws Exception {
+        server.serve("/a.png", "image/png", ImageServer.PNG, false);
+        // A "proxy" that records what arrives first and refuses the handshake with a fatal alert.
+        try (ServerSocket tlsProxy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<byte[]> first = CompletableFuture.supplyAsync(() -> {
+                try (Socket s = tlsProxy.accept()) {
+                    s.setSoTimeout(5_000);
+                    byte[] header = s.getInputStream().readNBytes(5);
+                    s.getOutputStream().write(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28});
+                    s.getOutputStream().flush();
+                    return header;
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            FetchPolicy viaHttps = new FetchPolicy(16, 64 * 1024, 100 * 1024, 3, Duration.ofSeconds(5),
+                    URI.create("https://127.0.0.1:" + tlsProxy.getLocalPort()), Set.of())
+                    .allowingLoopbackForTests(server.port());
+
+            ImageFetchException refused = refusal(viaHttps, "http://images.example:" + server.port() + "/a.png");
+
+            assertEquals(502, refused.status(), refused.getMessage());
+            assertEquals("image_proxy_failed", refused.code());
+            assertEquals(0x16, first.get(5, TimeUnit.SECONDS)[0], "a TLS handshake record, not a CONNECT line");
+            assertEquals(0, server.hits("/a.png"));
+        }
+    }
 }

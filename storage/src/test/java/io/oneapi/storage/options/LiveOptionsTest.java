@@ -112,9 +112,10 @@ class LiveOptionsTest {
             awaitValue(() -> relay.current().logConsumeEnabled(), false);
 
             signal.publish(ChangeSignal.Topic.USERS); // other topics do not reload options
-        } finally {
-            reloads.shutdown();
+            reloads.shutdown(); // before the storage closes under a reload still running
             assertTrue(reloads.awaitTermination(10, TimeUnit.SECONDS));
+        } finally {
+            reloads.shutdownNow();
         }
     }
 
