@@ -47,7 +47,9 @@ class MiscRoutesTest {
         assertTrue(models.success());
         assertTrue(models.data().isObject(), "channel type to model list");
         assertEquals("Unauthorized: insufficient permissions", user.get("/api/channel/models").message());
-        assertTrue(root.get("/api/channel/models").data().isArray());
+        ApiClient.Reply catalogue = root.get("/api/channel/models");
+        assertTrue(catalogue.data().isArray());
+        assertEquals("list", catalogue.body().path("object").asText(), "One API's {object, data} shape");
         assertEquals("Unauthorized: insufficient permissions", user.get("/api/group/").message());
     }
 
@@ -78,8 +80,11 @@ class MiscRoutesTest {
     void unknownApiPathsAndMethodsAreJsonErrors() {
         ApiClient.Reply missing = fx.client().get("/api/nothing/here");
         assertEquals(404, missing.status());
-        assertFalse(missing.body().path("success").asBoolean());
-        assertEquals(405, fx.client().delete("/api/status").status());
+        assertEquals("Invalid URL (GET /api/nothing/here)", missing.body().path("error").path("message").asText());
+        assertEquals("invalid_request_error", missing.body().path("error").path("type").asText());
+        ApiClient.Reply wrongMethod = fx.client().delete("/api/status");
+        assertEquals(404, wrongMethod.status());
+        assertEquals("Invalid URL (DELETE /api/status)", wrongMethod.body().path("error").path("message").asText());
         assertTrue(fx.client().get("/api/user/").status() == 401, "a path without its trailing slash works too");
     }
 }

@@ -44,7 +44,11 @@ class PluginCatalogRoutesTest {
                 ApiClient.Reply models = root.get("/api/models");
                 assertTrue(models.success(), models.body().toString());
                 assertEquals("[\"gpt-4o\"]", models.data().path("1").toString());
-                assertEquals("gpt-4o", root.get("/api/channel/models").data().get(0).path("id").asText());
+                ApiClient.Reply catalogue = root.get("/api/channel/models");
+                assertEquals("gpt-4o", catalogue.data().get(0).path("id").asText());
+                assertEquals("list", catalogue.body().path("object").asText(), "One API's {object, data} shape");
+                assertEquals("model_permission",
+                        catalogue.data().get(0).path("permission").get(0).path("object").asText());
             } finally {
                 server.close();
             }

@@ -78,18 +78,44 @@ public final class MiscApi {
         return configured == null || configured.isBlank() ? DEFAULT_SERVER_ADDRESS : configured;
     }
 
+    private static final int MODEL_CREATED = 1626777600;
+    /** The permission object One API gives every model (the same as the relay's {@code /v1/models}). */
+    private static final Map<String, Object> MODEL_PERMISSION = modelPermission();
+
+    private static Map<String, Object> modelPermission() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", "modelperm-LwHkVFn8AcMItP432fKKDIKJ");
+        p.put("object", "model_permission");
+        p.put("created", MODEL_CREATED);
+        p.put("allow_create_engine", true);
+        p.put("allow_sampling", true);
+        p.put("allow_logprobs", true);
+        p.put("allow_search_indices", false);
+        p.put("allow_view", true);
+        p.put("allow_fine_tuning", false);
+        p.put("organization", "*");
+        p.put("group", null);
+        p.put("is_blocking", false);
+        return java.util.Collections.unmodifiableMap(p);
+    }
+
+    /**
+     * One API answers {@code {object:"list", data:[OpenAI model objects]}} here; the envelope fields ride along, so
+     * clients of either shape read {@code data}.
+     */
     Envelope channelModels(ApiRequest req) {
         List<Map<String, Object>> models = catalogue.allModels().stream().map(m -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", m.id());
             row.put("object", "model");
-            row.put("created", 1626777600);
+            row.put("created", MODEL_CREATED);
             row.put("owned_by", m.ownedBy());
+            row.put("permission", List.of(MODEL_PERMISSION));
             row.put("root", m.id());
             row.put("parent", null);
             return row;
         }).toList();
-        return Envelope.ok(models);
+        return Envelope.ok(models).with("object", "list");
     }
 
     Envelope groups(ApiRequest req) {

@@ -56,10 +56,10 @@ public final class ApiRoutes {
                 routing.add(route.method(), route.path().substring(0, route.path().length() - 1), handler);
             }
         }
-        routing.setFallbackHandler(exchange -> Replies.json(exchange, 404,
-                context.json().write(Envelope.fail("not found"))));
-        routing.setInvalidMethodHandler(exchange -> Replies.json(exchange, 405,
-                context.json().write(Envelope.fail("method not allowed"))));
+        // One API answers an unknown /api path, or a known one with another method, as it answers an unknown
+        // relay path: 404 with an OpenAI error naming the method and path.
+        routing.setFallbackHandler(exchange -> Replies.invalidUrl(exchange, context.json()));
+        routing.setInvalidMethodHandler(exchange -> Replies.invalidUrl(exchange, context.json()));
         HttpHandler limited = exchange -> {
             if (!context.rateLimits().allow(RateLimits.Kind.API, ClientAddress.of(exchange))) {
                 Replies.tooManyRequests(exchange);

@@ -4,6 +4,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Low-level response writing shared by the API handlers. */
 public final class Replies {
@@ -15,6 +17,16 @@ public final class Replies {
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+
+    /** 404 {@code {"error":{"message":"Invalid URL (GET /api/x)","type":"invalid_request_error",...}}}. */
+    public static void invalidUrl(HttpServerExchange exchange, Json json) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "Invalid URL (" + exchange.getRequestMethod() + " " + exchange.getRequestPath() + ")");
+        error.put("type", "invalid_request_error");
+        error.put("param", "");
+        error.put("code", "not_found");
+        json(exchange, 404, json.write(Map.of("error", error)));
     }
 
     /** One API answers an exceeded limit with 429 and an empty body. */
