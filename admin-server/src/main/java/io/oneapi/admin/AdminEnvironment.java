@@ -1,7 +1,7 @@
 package io.oneapi.admin;
 
 import io.oneapi.admin.api.ModelCatalogue;
-import io.oneapi.admin.auth.RateLimiter;
+import io.oneapi.ratelimit.RateLimiter;
 import io.oneapi.admin.auth.TurnstileVerifier;
 import io.oneapi.admin.channel.ChannelTester;
 import io.oneapi.admin.oauth.OAuthEndpoints;

@@ -1,9 +1,9 @@
 package io.oneapi.admin;
 
-import io.oneapi.admin.auth.RateLimiter;
+import io.oneapi.ratelimit.RateLimiter;
 import io.oneapi.admin.auth.RedisConnection;
 import io.oneapi.admin.auth.RedisRateLimiter;
-import io.oneapi.admin.auth.SlidingWindowRateLimiter;
+import io.oneapi.ratelimit.SlidingWindowRateLimiter;
 import io.oneapi.config.GatewayConfig;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.oneapi.admin;
 
 import io.oneapi.admin.auth.RateLimits;
-import io.oneapi.admin.auth.SlidingWindowRateLimiter;
+import io.oneapi.ratelimit.SlidingWindowRateLimiter;
 import io.oneapi.config.GatewayConfig;
 import io.oneapi.storage.ChangeSignal;
 import io.oneapi.storage.OptionStore;

@@ -15,11 +15,18 @@ final class ProxyPassOn implements ProxyEndpoints {
     private final InfoEndpoints info;
     private final AdminForwarder admin;
     private final InternalEndpoints internal;
+    private final ApiRateLimit apiRateLimit;
 
-    ProxyPassOn(InfoEndpoints info, AdminForwarder admin, InternalEndpoints internal) {
+    ProxyPassOn(InfoEndpoints info, AdminForwarder admin, InternalEndpoints internal, ApiRateLimit apiRateLimit) {
         this.info = info;
         this.admin = admin;
         this.internal = internal;
+        this.apiRateLimit = apiRateLimit;
+    }
+
+    @Override
+    public boolean withinApiRateLimit(java.net.InetAddress client) {
+        return apiRateLimit.allow(client);
     }
 
     @Override

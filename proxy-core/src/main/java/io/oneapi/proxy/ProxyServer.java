@@ -248,7 +248,8 @@ public final class ProxyServer implements AutoCloseable {
             String frontend = config.isMaster() ? "" : config.server().frontendBaseUrl();
             InternalEndpoints internal = new InternalEndpoints(config.server().sessionSecret(), services,
                     config.relay().testPrompt());
-            ProxyPassOn passOn = new ProxyPassOn(info, new AdminForwarder(upstream, adminBase, frontend), internal);
+            ProxyPassOn passOn = new ProxyPassOn(info, new AdminForwarder(upstream, adminBase, frontend), internal,
+                    new ApiRateLimit(config.rateLimits(), config.debug()));
             connections = new ConnectionTracker();
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(loops.boss(), loops.workers())

@@ -156,6 +156,9 @@ class RelayAuthAndInputTest {
     void unknownAndUnimplementedRoutes() throws Exception {
         assertError(gateway.post("/v1/nothing-here", key, "{}"), 404, "not_found");
         assertError(gateway.get("/v1/files", key), 501, "api_not_implemented");
+        // The key is checked first, as on every relay route.
+        assertEquals(401, gateway.get("/v1/files", "not-a-key").statusCode());
+        assertEquals(401, gateway.get("/v1/files", null).statusCode());
     }
 
     @Test

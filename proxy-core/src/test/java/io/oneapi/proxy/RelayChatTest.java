@@ -164,4 +164,26 @@ class RelayChatTest {
         HttpResponse<String> usage = gateway.get("/dashboard/billing/usage", key);
         assertEquals(0.0, JSON.readTree(usage.body()).path("total_usage").asDouble(), 1e-9);
     }
+
+    /** GLOBAL_API_RATE_LIMIT guards the billing routes per address, before the key; the relay is not limited. */
+    @Test
+    void billingRoutesAreRateLimitedPerAddress() throws Exception {
+        java.nio.file.Path limitedDir = java.nio.file.Files.createDirectories(dir.resolve("limited"));
+        try (TestGateway limited = TestGateway.start(limitedDir, java.util.Map.of("GLOBAL_API_RATE_LIMIT", "2"),
+                java.util.Map.of())) {
+            int owner = limited.user("bob", 10_000_000, "default", 1);
+            String bobKey = limited.token(owner, 1_000_000, false);
+            limited.channel(upstream.baseUrl(), "gpt-4o-mini", 0, 0);
+            upstream.script(r -> new MockUpstream.Json(200, COMPLETION));
+
+            assertEquals(200, limited.get("/dashboard/billing/usage", bobKey).statusCode());
+            assertEquals(401, limited.get("/v1/dashboard/billing/subscription", "wrong").statusCode());
+            HttpResponse<String> refused = limited.get("/dashboard/billing/subscription", bobKey);
+            assertEquals(429, refused.statusCode(), refused.body());
+            assertEquals("rate_limit_exceeded", JSON.readTree(refused.body()).path("error").path("code").asText());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, limited.post("/v1/chat/completions", bobKey, REQUEST).statusCode());
+            }
+        }
+    }
 }

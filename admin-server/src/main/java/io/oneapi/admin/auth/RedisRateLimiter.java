@@ -1,5 +1,6 @@
 package io.oneapi.admin.auth;
 
+import io.oneapi.ratelimit.RateLimiter;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;

@@ -1,5 +1,6 @@
 package io.oneapi.admin.auth;
 
+import io.oneapi.ratelimit.RateLimiter;
 import io.oneapi.config.GatewayConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,12 @@ import io.oneapi.storage.User;
 /** The proxy's non-relay answers: model lists, billing compatibility, and paths handed elsewhere. */
 public interface ProxyEndpoints {
 
+    /**
+     * {@code GLOBAL_API_RATE_LIMIT} for the billing compatibility routes, per client address, checked before the
+     * key as One API does; must not block.
+     */
+    boolean withinApiRateLimit(java.net.InetAddress client);
+
     /** Answers {@code /v1/models*} and the {@code /dashboard/billing/*} routes for an authenticated token. */
     void answerInfo(ChannelHandlerContext ctx, Route route, Token token, User user, boolean keepAlive,
                     String requestId);

@@ -110,9 +110,16 @@ public final class RelayRequestHandler extends ChannelInboundHandlerAdapter {
             case PREFLIGHT -> answerPreflight(ctx, request, requestId, keepAlive);
             case HEALTH -> answerAndFinish(ctx, request, keepAlive, HttpResponseStatus.OK,
                     "{\"success\":true,\"status\":\"ok\"}", requestId);
-            case NOT_IMPLEMENTED -> errorAndFinish(ctx, request, keepAlive, new OpenAiError(501,
-                    "API not implemented", "one_api_error", "", "api_not_implemented"), requestId);
             case NOT_FOUND -> errorAndFinish(ctx, request, keepAlive, notFound(request, path), requestId);
+            case BILLING_SUBSCRIPTION, BILLING_USAGE -> {
+                if (endpoints.withinApiRateLimit(clientAddress(ctx, request))) {
+                    authenticate(ctx, request, route, path, rawQuery(request.uri()), requestId, start, keepAlive);
+                } else {
+                    errorAndFinish(ctx, request, keepAlive, new OpenAiError(429,
+                            "Too many requests from this address; try again later.", "one_api_error", "",
+                            "rate_limit_exceeded"), requestId);
+                }
+            }
             case OTHER, INTERNAL -> {
                 if (endpoints.passOn(ctx, request, route, requestId, () -> finish(ctx))) {
                     return;
@@ -150,6 +157,11 @@ public final class RelayRequestHandler extends ChannelInboundHandlerAdapter {
                             String query, TokenAuthenticator.Result auth, String requestId, long start,
                             boolean keepAlive) {
         switch (route.kind()) {
+            case NOT_IMPLEMENTED -> {
+                errorAndFinish(ctx, request, keepAlive, new OpenAiError(501, "API not implemented",
+                        "one_api_error", "", "api_not_implemented"), requestId);
+                return;
+            }
             case MODELS, MODEL, BILLING_SUBSCRIPTION, BILLING_USAGE -> {
                 request.release();
                 endpoints.answerInfo(ctx, route, auth.token(), auth.user(), keepAlive, requestId);
@@ -323,31 +335,7 @@ public final class RelayRequestHandler extends ChannelInboundHandlerAdapter {
         return q < 0 ? "" : uri.substring(q + 1);
     }
 
-    /**
-     * The client's address. Forwarded headers are believed only from a loopback peer (a reverse proxy on
-     * the same host); otherwise any client could claim an address a token's subnet allows.
-     */
     private static InetAddress clientAddress(ChannelHandlerContext ctx, FullHttpRequest request) {
-        if (!(ctx.channel().remoteAddress() instanceof InetSocketAddress peer)) {
-            return null;
-        }
-        InetAddress address = peer.getAddress();
-        if (address != null && address.isLoopbackAddress()) {
-            String forwarded = request.headers().get("X-Forwarded-For");
-            if (forwarded == null) {
-                forwarded = request.headers().get("X-Real-IP");
-            }
-            if (forwarded != null && !forwarded.isBlank()) {
-                String first = forwarded.split(",")[0].trim();
-                if (first.matches("[0-9a-fA-F:.]+")) {
-                    try {
-                        return InetAddress.getByName(first);
-                    } catch (java.net.UnknownHostException e) {
-                        return address;
-                    }
-                }
-            }
-        }
-        return address;
+        return ClientAddresses.of(ctx.channel(), request.headers());
     }
 }

@@ -67,7 +67,7 @@ public final class RouteTable {
                 return Route.relay(RelayMode.EMBEDDINGS, model);
             }
         }
-        return notImplemented(path) ? Route.of(Route.Kind.NOT_IMPLEMENTED) : Route.of(Route.Kind.NOT_FOUND);
+        return notImplemented(method, path) ? Route.of(Route.Kind.NOT_IMPLEMENTED) : Route.of(Route.Kind.NOT_FOUND);
     }
 
     private static Route billing(String path) {
@@ -91,13 +91,35 @@ public final class RouteTable {
         return new Route(Route.Kind.PROXY, RelayMode.PROXY, channel, target);
     }
 
-    /** OpenAI routes One API answers with 501 {@code api_not_implemented}. */
-    private static boolean notImplemented(String path) {
-        return path.equals("/v1/images/edits") || path.equals("/v1/images/variations")
-                || path.equals("/v1/files") || path.startsWith("/v1/files/")
-                || path.startsWith("/v1/fine_tuning/") || path.equals("/v1/fine-tunes")
-                || path.startsWith("/v1/fine-tunes/")
-                || path.equals("/v1/assistants") || path.startsWith("/v1/assistants/")
-                || path.equals("/v1/threads") || path.startsWith("/v1/threads/");
+    /**
+     * OpenAI routes One API answers with 501 {@code api_not_implemented} (after the key check), each for the
+     * methods OpenAI defines on it; another method there is a 404 as on any unknown route.
+     */
+    private static boolean notImplemented(HttpMethod method, String path) {
+        if (path.equals("/v1/assistants") || path.startsWith("/v1/assistants/")
+                || path.equals("/v1/threads") || path.startsWith("/v1/threads/")) {
+            return true; // One API lists many methods here; none of them is served
+        }
+        String[] parts = path.substring("/v1/".length()).split("/", -1);
+        boolean get = HttpMethod.GET.equals(method);
+        boolean post = HttpMethod.POST.equals(method);
+        boolean delete = HttpMethod.DELETE.equals(method);
+        return switch (parts[0]) {
+            case "images" -> post && parts.length == 2
+                    && (parts[1].equals("edits") || parts[1].equals("variations"));
+            case "files" -> switch (parts.length) {
+                case 1 -> get || post;
+                case 2 -> !parts[1].isEmpty() && (get || delete);
+                case 3 -> !parts[1].isEmpty() && parts[2].equals("content") && get;
+                default -> false;
+            };
+            case "fine_tuning" -> parts.length >= 2 && parts[1].equals("jobs") && switch (parts.length) {
+                case 2 -> get || post;
+                case 3 -> !parts[2].isEmpty() && get;
+                case 4 -> !parts[2].isEmpty() && (parts[3].equals("cancel") ? post : parts[3].equals("events") && get);
+                default -> false;
+            };
+            default -> false;
+        };
     }
 }

@@ -11,13 +11,14 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.oneapi.proxy.client.ClientAddresses;
 import io.oneapi.proxy.client.OpenAiError;
 import io.oneapi.proxy.client.Responses;
 import io.oneapi.proxy.upstream.UpstreamCall;
 import io.oneapi.proxy.upstream.UpstreamConnector;
 import io.oneapi.proxy.upstream.CollectingListener;
 import io.oneapi.spi.Header;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,8 @@ public final class AdminForwarder {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         List<Header> headers = new ArrayList<>();
         for (Map.Entry<String, String> e : request.headers()) {
-            if (!HOP_BY_HOP.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+            String name = e.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !name.equals("x-forwarded-for") && !name.equals("x-real-ip")) {
                 headers.add(new Header(e.getKey(), e.getValue()));
             }
         }
@@ -79,8 +81,11 @@ public final class AdminForwarder {
         if (host != null) {
             headers.add(new Header("X-Forwarded-Host", host));
         }
-        if (ctx.channel().remoteAddress() instanceof InetSocketAddress peer && peer.getAddress() != null) {
-            headers.add(new Header("X-Forwarded-For", peer.getAddress().getHostAddress()));
+        // One address, resolved as the relay resolves it (a reverse proxy in front of us is believed): appending
+        // our peer instead would give every client behind nginx nginx's address, and one rate-limit window.
+        InetAddress client = ClientAddresses.of(ctx.channel(), request.headers());
+        if (client != null) {
+            headers.add(new Header("X-Forwarded-For", client.getHostAddress()));
         }
         ByteBuf body = request.content().retain();
         String url = adminBase + request.uri();

@@ -35,6 +35,17 @@ class RouteTableTest {
         assertEquals(Route.Kind.NOT_IMPLEMENTED, RouteTable.resolve(HttpMethod.DELETE, "/v1/models/x").kind());
         assertEquals(Route.Kind.NOT_IMPLEMENTED,
                 RouteTable.resolve(HttpMethod.POST, "/v1/threads/t/runs").kind());
+        assertEquals(Route.Kind.NOT_IMPLEMENTED, RouteTable.resolve(HttpMethod.GET, "/v1/files/f-1/content").kind());
+        assertEquals(Route.Kind.NOT_IMPLEMENTED,
+                RouteTable.resolve(HttpMethod.POST, "/v1/fine_tuning/jobs/j-1/cancel").kind());
+        assertEquals(Route.Kind.NOT_IMPLEMENTED,
+                RouteTable.resolve(HttpMethod.GET, "/v1/fine_tuning/jobs/j-1/events").kind());
+        // Methods OpenAI does not define on these paths are unknown routes, as in One API.
+        assertEquals(Route.Kind.NOT_FOUND, RouteTable.resolve(HttpMethod.GET, "/v1/images/edits").kind());
+        assertEquals(Route.Kind.NOT_FOUND, RouteTable.resolve(HttpMethod.PUT, "/v1/files").kind());
+        assertEquals(Route.Kind.NOT_FOUND, RouteTable.resolve(HttpMethod.POST, "/v1/files/f-1/content").kind());
+        assertEquals(Route.Kind.NOT_FOUND, RouteTable.resolve(HttpMethod.GET, "/v1/fine_tuning/jobs/j-1/cancel").kind());
+        assertEquals(Route.Kind.NOT_FOUND, RouteTable.resolve(HttpMethod.GET, "/v1/fine_tuning").kind());
         assertEquals(Route.Kind.NOT_FOUND, RouteTable.resolve(HttpMethod.POST, "/v1/nope").kind());
         assertEquals(Route.Kind.NOT_FOUND, RouteTable.resolve(HttpMethod.GET, "/v1/chat/completions").kind());
         assertEquals(Route.Kind.OTHER, RouteTable.resolve(HttpMethod.GET, "/api/status").kind());

@@ -44,6 +44,38 @@ class AdminForwarderTest {
         }
     }
 
+    /**
+     * Behind nginx on the same host the admin server must see each client's address, not nginx's, or every
+     * client shares one rate-limit window. The entry nginx appended (the last) counts; a forged first one not.
+     */
+    @Test
+    void theAdminServerGetsTheClientAddressOnce() throws Exception {
+        try (MockUpstream admin = new MockUpstream()) {
+            admin.script(r -> new MockUpstream.Json(200, "{\"success\":true}"));
+            TestGateway gateway = TestGateway.start(dir, Map.of(), Map.of(), List.of(new OpenAiAdapter()),
+                    admin.baseUrl());
+            try {
+                send(gateway, "/api/status", "X-Forwarded-For", "6.6.6.6, 203.0.113.7");
+                send(gateway, "/api/status", "X-Real-IP", "198.51.100.2");
+                send(gateway, "/api/status", "X-Forwarded-For", "not-an-address");
+                send(gateway, "/api/status", null, null);
+                List<String> seen = admin.received().stream().map(r -> r.header("X-Forwarded-For")).toList();
+                assertEquals(List.of("203.0.113.7", "198.51.100.2", "127.0.0.1", "127.0.0.1"), seen);
+                assertTrue(admin.received().stream().allMatch(r -> r.header("X-Real-IP") == null));
+            } finally {
+                gateway.close();
+            }
+        }
+    }
+
+    private static void send(TestGateway gateway, String path, String header, String value) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway.url(path)));
+        if (header != null) {
+            b.header(header, value);
+        }
+        assertEquals(200, gateway.http().send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
     @Test
     void slaveNodesRedirectPagesToTheFrontend() throws Exception {
         try (MockUpstream admin = new MockUpstream()) {

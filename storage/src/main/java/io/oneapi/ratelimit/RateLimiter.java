@@ -1,4 +1,4 @@
-package io.oneapi.admin.auth;
+package io.oneapi.ratelimit;
 
 import java.time.Duration;
 

@@ -1,6 +1,5 @@
-package io.oneapi.admin.auth;
+package io.oneapi.ratelimit;
 
-import io.oneapi.config.GatewayConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,19 +37,5 @@ class SlidingWindowRateLimiterTest {
             limiter.allow("GAfresh", 100000, window);
         }
         assertTrue(limiter.trackedKeys() < 100, "swept: " + limiter.trackedKeys());
-    }
-
-    @Test
-    void zeroLimitOrDebugDisables() {
-        GatewayConfig.RateLimitSettings tight = new GatewayConfig.RateLimitSettings(1, 0, window, 1, window);
-        RateLimits limits = new RateLimits(limiter, tight, false);
-        assertTrue(limits.allow(RateLimits.Kind.API, "ip"));
-        assertFalse(limits.allow(RateLimits.Kind.API, "ip"));
-        for (int i = 0; i < 5; i++) {
-            assertTrue(limits.allow(RateLimits.Kind.WEB, "ip"), "a limit of 0 is off");
-        }
-        RateLimits debug = new RateLimits(limiter, tight, true);
-        assertTrue(debug.allow(RateLimits.Kind.API, "ip"));
-        assertEquals(true, debug.allow(RateLimits.Kind.CRITICAL, "ip"));
     }
 }
