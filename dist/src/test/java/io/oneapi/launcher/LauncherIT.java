@@ -219,6 +219,13 @@ class LauncherIT {
                 proxy.awaitOk("http://127.0.0.1:" + port + "/health");
                 assertTrue(proxy.stdout().contains("started: proxy on port " + port + " (role proxy"),
                         proxy.stdout());
+                // The proxy unit forwards the UI and /api to the admin unit on ADMIN_PORT, as role all does.
+                java.net.http.HttpResponse<String> status = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://127.0.0.1:" + port + "/api/status")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, status.statusCode(), status.body());
+                assertTrue(status.body().contains("\"success\":true"), status.body());
                 assertEquals(0, proxy.terminate(), proxy.output());
             }
             assertTrue(admin.stdout().contains("started: admin on port " + adminPort + " (role admin"),

@@ -165,9 +165,14 @@ public final class ProxyServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The admin server on this host's {@code ADMIN_PORT}: this process's own in role {@code all}, the
+     * {@code one-api-admin} unit's in role {@code proxy} (the units split one host), so that port 3000 serves the
+     * UI and {@code /api} as One API does. {@code ADMIN_PORT=0} turns forwarding off.
+     */
     private static String defaultAdminBase(GatewayConfig config) {
         int adminPort = config.server().adminPort();
-        return config.role().runsAdmin() && adminPort > 0 ? "http://127.0.0.1:" + adminPort : "";
+        return adminPort > 0 ? "http://127.0.0.1:" + adminPort : "";
     }
 
     public int port() {

@@ -130,13 +130,18 @@ public final class ConfigLoader {
 
         private GatewayConfig.DatabaseSettings database() {
             // One API's code reads SQL_MAX_LIFETIME (seconds); its README documents SQL_CONN_MAX_LIFETIME (minutes).
-            // Both are honoured; the code's name wins when both are set.
-            Duration lifetime = env.duration("SQL_CONN_MAX_LIFETIME", Duration.ofSeconds(60), Unit.MINUTES, true);
-            lifetime = env.duration("SQL_MAX_LIFETIME", lifetime, Unit.SECONDS, true);
+            // Both are honoured; the code's name wins when both are set. 0 keeps connections open for good, as in Go.
+            Duration lifetime = env.duration("SQL_CONN_MAX_LIFETIME", Duration.ofSeconds(60), Unit.MINUTES, false);
+            lifetime = env.duration("SQL_MAX_LIFETIME", lifetime, Unit.SECONDS, false);
+            int maxOpen = env.positiveInt("SQL_MAX_OPEN_CONNS", 1000);
+            if (env.isSet("SQL_MAX_OPEN_CONNS") && maxOpen > GatewayConfig.DatabaseSettings.MAX_POOL) {
+                warnings.add("SQL_MAX_OPEN_CONNS=" + maxOpen + " is capped at " + GatewayConfig.DatabaseSettings.MAX_POOL
+                        + " connections per pool (JDBC calls run on bounded thread pools)");
+            }
             return new GatewayConfig.DatabaseSettings(env.string("SQL_DSN", ""), env.string("LOG_SQL_DSN", ""),
                     Path.of(env.string("SQLITE_PATH", "one-api.db")),
                     env.duration("SQLITE_BUSY_TIMEOUT", Duration.ofMillis(3000), Unit.MILLISECONDS, false),
-                    env.nonNegativeInt("SQL_MAX_IDLE_CONNS", 100), env.positiveInt("SQL_MAX_OPEN_CONNS", 1000),
+                    env.nonNegativeInt("SQL_MAX_IDLE_CONNS", 100), maxOpen,
                     lifetime);
         }
 
@@ -144,7 +149,8 @@ public final class ConfigLoader {
             String redis = env.string("REDIS_CONN_STRING", "");
             String masterName = env.string("REDIS_MASTER_NAME", "");
             // With a master name One API treats the value as a comma list of host:port (sentinel); else a URL.
-            if (!redis.isEmpty() && masterName.isEmpty() && !redis.startsWith("unix://")
+            // unix:// sockets (which One API's Go client takes) are refused here: the Redis client we use speaks TCP.
+            if (!redis.isEmpty() && masterName.isEmpty()
                     && ValueParsers.url(redis, Set.of("redis", "rediss")) == null) {
                 env.reject("REDIS_CONN_STRING", ValueParsers.withoutUserInfo(redis),
                         "a URL starting with redis:// or rediss:// (or host:port list with REDIS_MASTER_NAME)");

@@ -103,6 +103,9 @@ public record GatewayConfig(
      */
     public record DatabaseSettings(String sqlDsn, String logSqlDsn, Path sqlitePath, Duration sqliteBusyTimeout,
                                    int maxIdleConns, int maxOpenConns, Duration connMaxLifetime) {
+        /** The most connections one pool opens, whatever {@code SQL_MAX_OPEN_CONNS} asks (see {@code Pools}). */
+        public static final int MAX_POOL = 64;
+
         @Override
         public String toString() {
             // DSNs carry passwords.

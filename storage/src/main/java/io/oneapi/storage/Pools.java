@@ -19,7 +19,7 @@ import org.sqlite.SQLiteDataSource;
  * SQLite gets one writer and up to {@value #SQLITE_READERS} readers.
  */
 final class Pools {
-    static final int MAX_POOL = 64;
+    static final int MAX_POOL = DatabaseSettings.MAX_POOL;
     static final int MAX_WARM = 10;
     static final int SQLITE_READERS = 4;
     static final Duration SERVER_CONNECTION_TIMEOUT = Duration.ofSeconds(3);

@@ -197,7 +197,7 @@ class ConfigLoaderTest {
         assertTrue(errors.containsAll(List.of(
                 "PORT: 70000 (expected: a port number from 0 to 65535, 0 for any free port)",
                 "DEBUG: yes (expected: true, false, 1 or 0)",
-                "SQL_MAX_LIFETIME: -1 (expected: a positive whole number of seconds)",
+                "SQL_MAX_LIFETIME: -1 (expected: a whole number of seconds)",
                 "NODE_TYPE: primary (expected: one of master, slave)",
                 "METRIC_SUCCESS_RATE_THRESHOLD: 1.5 (expected: a number between 0 and 1)",
                 "SQLITE_BUSY_TIMEOUT: 3s (expected: a whole number of milliseconds)",
@@ -240,6 +240,16 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofMinutes(60), config(Map.of("SQL_CONN_MAX_LIFETIME", "60")).database().connMaxLifetime());
         assertEquals(Duration.ofSeconds(45), config(Map.of("SQL_CONN_MAX_LIFETIME", "60", "SQL_MAX_LIFETIME", "45"))
                 .database().connMaxLifetime());
+        assertEquals(Duration.ZERO, config(Map.of("SQL_MAX_LIFETIME", "0")).database().connMaxLifetime(),
+                "0 keeps connections for good, as in Go");
+    }
+
+    @Test
+    void aPoolLargerThanTheCapIsAnnounced() {
+        LoadResult.Run run = run(List.of(), Map.of("SQL_MAX_OPEN_CONNS", "500"));
+        assertEquals(List.of("SQL_MAX_OPEN_CONNS=500 is capped at 64 connections per pool (JDBC calls run on "
+                + "bounded thread pools)"), run.warnings());
+        assertTrue(run(List.of(), Map.of()).warnings().isEmpty(), "One API's default of 1000 is not announced");
     }
 
     @Test
@@ -258,6 +268,8 @@ class ConfigLoaderTest {
         assertEquals(List.of("REDIS_CONN_STRING: http://***@h:1 (expected: a URL starting with redis:// or rediss:// "
                         + "(or host:port list with REDIS_MASTER_NAME))"),
                 errors(Map.of("REDIS_CONN_STRING", "http://u:topsecret@h:1")));
+        assertEquals(1, errors(Map.of("REDIS_CONN_STRING", "unix:///run/redis.sock")).size(),
+                "a unix socket is refused at start-up, not turned into a TCP address that cannot work");
         GatewayConfig sentinel = config(Map.of("REDIS_CONN_STRING", "h1:26379,h2:26379", "REDIS_MASTER_NAME", "m"));
         assertEquals("h1:26379,h2:26379", sentinel.cache().redisConnString());
     }

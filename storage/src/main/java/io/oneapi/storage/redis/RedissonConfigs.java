@@ -45,9 +45,15 @@ public final class RedissonConfigs {
         }
         URI uri = URI.create(conn.contains("://") ? conn : "redis://" + conn);
         String password = cache.redisPassword();
-        if (password.isEmpty() && uri.getUserInfo() != null) {
+        String username = "";
+        if (uri.getUserInfo() != null) {
+            // redis://user:password@host, as Go's redis.ParseURL reads it: a user name is a Redis 6 ACL user.
             String info = uri.getUserInfo();
-            password = info.contains(":") ? info.substring(info.indexOf(':') + 1) : info;
+            int colon = info.indexOf(':');
+            username = colon < 0 ? "" : info.substring(0, colon);
+            if (password.isEmpty()) {
+                password = colon < 0 ? info : info.substring(colon + 1);
+            }
         }
         String path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
         int database = path.isEmpty() ? 0 : Integer.parseInt(path);
@@ -58,6 +64,9 @@ public final class RedissonConfigs {
                 .setSubscriptionConnectionMinimumIdleSize(1).setSubscriptionConnectionPoolSize(2));
         if (!password.isEmpty()) {
             config.setPassword(password);
+        }
+        if (!username.isEmpty()) {
+            config.setUsername(username);
         }
         return config;
     }

@@ -23,6 +23,8 @@ class RedissonConfigsTest {
         assertEquals("redis://10.0.0.5:6380", config.useSingleServer().getAddress());
         assertEquals(3, config.useSingleServer().getDatabase());
         assertEquals("secret", config.getPassword());
+        assertEquals("user", config.getUsername(), "an ACL user name is sent");
+        assertNull(of("redis://:secret@10.0.0.5", "", "").getUsername(), "no name, no ACL user");
     }
 
     @Test
