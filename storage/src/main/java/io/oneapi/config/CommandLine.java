@@ -23,7 +23,8 @@ record CommandLine(Integer port, Integer adminPort, String logDir, GatewayConfig
 
             Flags:
               --port <number>        proxy (relay) port; the PORT variable wins when set (default 3000)
-              --admin-port <number>  admin API and web UI port; the ADMIN_PORT variable wins when set (default 3001)
+              --admin-port <number>  admin API and web UI port; the ADMIN_PORT variable wins when set (default: the
+                                     proxy port plus one, 3001)
               --role <role>          all (default), proxy or admin: which servers this process runs
               --log-dir <dir>        log directory, created if missing (default ./logs)
               --version              print the version and exit

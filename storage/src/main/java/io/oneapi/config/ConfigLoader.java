@@ -98,7 +98,10 @@ public final class ConfigLoader {
         private GatewayConfig.ServerSettings server(GatewayConfig.Role role, GatewayConfig.NodeType nodeType) {
             // As in One API, the PORT variable wins over --port; ADMIN_PORT over --admin-port likewise.
             int port = env.port("PORT", cli.port() == null ? 3000 : cli.port());
-            int adminPort = env.port("ADMIN_PORT", cli.adminPort() == null ? 3001 : cli.adminPort());
+            // The admin port follows the proxy port (3000 -> 3001, --port 3010 -> 3011), so that two gateways
+            // started on one host with different --port values, as One API users do, do not clash on 3001.
+            int adminDefault = port > 0 && port < 65535 ? port + 1 : 3001;
+            int adminPort = env.port("ADMIN_PORT", cli.adminPort() == null ? adminDefault : cli.adminPort());
             if (role == GatewayConfig.Role.ALL && port == adminPort && port != 0) {
                 env.reject("ADMIN_PORT", String.valueOf(adminPort),
                         "a port other than the proxy port " + port + " when --role is all");

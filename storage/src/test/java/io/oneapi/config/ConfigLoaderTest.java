@@ -169,6 +169,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theAdminPortFollowsTheProxyPortUnlessSet() {
+        assertEquals(7001, run(List.of("--port", "7000"), Map.of()).config().server().adminPort());
+        assertEquals(7006, run(List.of(), Map.of("PORT", "7005")).config().server().adminPort());
+        assertEquals(7002, run(List.of("--port", "7000", "--admin-port", "7002"), Map.of()).config().server()
+                .adminPort());
+        assertEquals(3001, run(List.of(), Map.of("PORT", "0")).config().server().adminPort());
+    }
+
+    @Test
     void blankValueCountsAsUnset() {
         assertEquals(3000, config(Map.of("PORT", "  ")).server().port());
     }
