@@ -268,7 +268,8 @@ final class CountedQuota {
         if (take != Take.UNSEEDED) {
             return take;
         }
-        OptionalLong balance = seed == null || seed.edits() != forgetCount.get() ? OptionalLong.empty()
+        long edits = forgetCount.get();
+        OptionalLong balance = seed == null || seed.edits() != edits ? OptionalLong.empty()
                 : writer.balanceIfUnflushed(kind, id, seed.stored());
         if (balance.isEmpty() && blocking) {
             balance = OptionalLong.of(writer.balanceWithPending(kind, id, stored));
@@ -280,6 +281,15 @@ final class CountedQuota {
         take = counters.take(kind, id, amount);
         if (take == Take.UNSEEDED) {
             throw new CountersUnavailableException("quota counter vanished right after its seed", null);
+        }
+        if (forgetCount.get() != edits) {
+            // An edit outside the relay was signalled while this seed was in flight: its drop may have run before
+            // the seed landed, so the counter is dropped again. A reservation taken stands (it was judged on a
+            // balance valid when read); a refusal is not trusted (the edit may be a top-up): seed again.
+            counters.forget(kind, id);
+            if (take == Take.SHORT) {
+                return Take.UNSEEDED;
+            }
         }
         return take;
     }

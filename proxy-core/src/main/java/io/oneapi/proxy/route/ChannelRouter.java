@@ -4,6 +4,7 @@ import io.oneapi.storage.ChangeSignal;
 import io.oneapi.storage.ChannelStore;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,13 @@ public final class ChannelRouter {
     private final ChannelStore store;
     private final Executor blocking;
     private final AtomicBoolean rebuildQueued = new AtomicBoolean();
+    /**
+     * Rebuilds run concurrently (signals on the publishing thread, the poll on the blocking executor). Each draws
+     * a ticket before it reads, and a table is installed only over an older ticket's: otherwise a rebuild that
+     * read before a channel was disabled could finish last and route to it again until the next poll.
+     */
+    private final AtomicLong ticketsDrawn = new AtomicLong();
+    private long installedTicket; // guarded by this
     private volatile RoutingTable table = RoutingTable.empty();
 
     public ChannelRouter(ChannelStore store, Executor blocking, ChangeSignal signal) {
@@ -38,8 +46,15 @@ public final class ChannelRouter {
      * storage layer after a commit on a blocking thread) so the next request already sees the change.
      */
     public void reloadNow() {
+        long ticket = ticketsDrawn.incrementAndGet();
         try {
-            table = RoutingTable.build(store.listAll());
+            RoutingTable built = RoutingTable.build(store.listAll());
+            synchronized (this) {
+                if (ticket > installedTicket) {
+                    installedTicket = ticket;
+                    table = built;
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not rebuild the channel routing table; keeping the previous one: {}", e.toString());
         }

@@ -429,6 +429,40 @@ class CountedQuotaTest {
         return UserStore.class.cast(proxy);
     }
 
+    /**
+     * A top-up committed and signalled while a seed read before it is in flight: the signal's drop runs before the
+     * stale seed lands. The refusal that stale balance would give is not trusted, and the counter is seeded again.
+     */
+    @Test
+    void aSeedOvertakenByAnAdminEditIsNotTrusted() throws Exception {
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage()) {
+            int user = BillingFixtures.user(storage, 1_000);
+            int token = BillingFixtures.token(storage, user, 0, true);
+            AtomicBoolean armed = new AtomicBoolean();
+            QuotaCounters memory = new MemoryQuotaCounters(Duration.ofMinutes(10));
+            QuotaCounters racing = (QuotaCounters) Proxy.newProxyInstance(QuotaCounters.class.getClassLoader(),
+                    new Class<?>[] {QuotaCounters.class}, (p, method, args) -> {
+                        if (method.getName().equals("seed") && armed.getAndSet(false)) {
+                            storage.users().grantQuota(user, 99_000); // commits, then drops the counters
+                        }
+                        try {
+                            return method.invoke(memory, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            Node node = Node.of(storage, racing);
+            armed.set(true);
+
+            Reservation r = node.ledger().reserve(user, token, true, 5_000);
+
+            assertTrue(r != null, "judged on the balance after the top-up, not the stale 1,000");
+            assertTrue(!armed.get(), "the race was staged");
+            node.writer().close();
+            assertEquals(100_000 - 5_000, storage.users().findById(user).orElseThrow().quota());
+        }
+    }
+
     private static <T> T counting(Class<T> type, T real, AtomicInteger calls) {
         Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
             calls.incrementAndGet();

@@ -24,8 +24,14 @@ public final class LiveOptions {
     private volatile Options current;
     /** The rows the current snapshot was built from by {@link #reload}; null after an {@link #update}. */
     private Map<String, String> lastStored;
-    /** Counts {@link #update}s, so a reload can tell that its read of the store predates one. */
-    private long updates;
+    /**
+     * Every reload and update draws a ticket (under the lock) before it reads or writes the store, and a snapshot
+     * is installed only over an older ticket's: a reload whose read predates a later reload's, or an update, is
+     * dropped instead of undoing them. A reload drawn after a commit reads that commit, so the newest ticket
+     * always reflects every change signalled so far.
+     */
+    private long ticketsDrawn;
+    private long installedTicket;
 
     private LiveOptions(OptionStore store, ChangeSignal signal, Map<String, String> defaults) {
         this.store = store;
@@ -74,7 +80,7 @@ public final class LiveOptions {
             values.put(key, value);
             current = Options.build(OptionValues.merge(defaults, values));
             lastStored = null;
-            updates++;
+            installedTicket = ++ticketsDrawn;
         }
         log.info("option {} updated", key);
         signal.publish(ChangeSignal.Topic.OPTIONS);
@@ -82,27 +88,25 @@ public final class LiveOptions {
 
     /**
      * Re-reads every stored row (on a signal, or from the {@code SYNC_FREQUENCY} poll). The read runs outside the
-     * lock; if an {@link #update} landed meanwhile, the rows read may predate it and applying them would undo it
-     * in this JVM until the next poll, so the read is repeated.
+     * lock, so reloads may overlap each other and updates; the ticket drawn before the read decides which result
+     * stands (see {@link #ticketsDrawn}).
      */
     public void reload() {
-        while (true) {
-            long seen;
-            synchronized (writeLock) {
-                seen = updates;
+        long ticket;
+        synchronized (writeLock) {
+            ticket = ++ticketsDrawn;
+        }
+        Map<String, String> stored = store.loadAll();
+        synchronized (writeLock) {
+            if (ticket < installedTicket) {
+                return; // a later reload or an update already installed something at least as new
             }
-            Map<String, String> stored = store.loadAll();
-            synchronized (writeLock) {
-                if (updates != seen) {
-                    continue;
-                }
-                if (stored.equals(lastStored)) {
-                    return; // nothing changed: parsing the ratio tables again every poll showed up in load profiles
-                }
-                current = Options.build(OptionValues.merge(defaults, stored));
-                lastStored = stored;
-                return;
+            installedTicket = ticket;
+            if (stored.equals(lastStored)) {
+                return; // nothing changed: parsing the ratio tables again every poll showed up in load profiles
             }
+            current = Options.build(OptionValues.merge(defaults, stored));
+            lastStored = stored;
         }
     }
 

@@ -119,47 +119,85 @@ class LiveOptionsTest {
         }
     }
 
-    /** A reload whose read of the store predates a local update must not undo that update. */
+    /** A reload whose read of the store predates a local update, or a later reload, must not undo it. */
     @Test
-    void aReloadThatReadBeforeAnUpdateDoesNotUndoIt() throws Exception {
+    void aReloadThatReadEarlierNeverInstallsLater() throws Exception {
         ChangeSignal signal = new InProcessChangeSignal();
+        ExecutorService reloader = Executors.newSingleThreadExecutor();
         try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage(signal)) {
-            java.util.concurrent.CountDownLatch readDone = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CountDownLatch updated = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.atomic.AtomicBoolean holdNextRead = new java.util.concurrent.atomic.AtomicBoolean();
-            io.oneapi.storage.OptionStore slowReads = new io.oneapi.storage.OptionStore() {
-                @Override
-                public Map<String, String> loadAll() {
-                    Map<String, String> rows = storage.options().loadAll();
-                    if (holdNextRead.getAndSet(false)) {
-                        readDone.countDown();
-                        try {
-                            assertTrue(updated.await(10, TimeUnit.SECONDS));
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                    return rows;
-                }
+            HeldReads held = new HeldReads(storage.options());
+            LiveOptions options = LiveOptions.load(held, new InProcessChangeSignal(), Runnable::run, Map.of());
 
-                @Override
-                public void put(String key, String value) {
-                    storage.options().put(key, value);
+            HeldReads.Hold hold = held.holdNextRead();
+            java.util.concurrent.Future<?> stale = reloader.submit(options::reload);
+            hold.awaitRead();
+            options.update("RetryTimes", "5"); // lands after the reload read the old rows
+            hold.release();
+            stale.get(10, TimeUnit.SECONDS);
+            assertEquals(5, options.current().retryTimes(), "a read older than the update is dropped");
+
+            // Two reloads (a poll and a signal, say) overlapping: the one that read first must not finish last.
+            hold = held.holdNextRead();
+            stale = reloader.submit(options::reload);
+            hold.awaitRead();
+            storage.options().put("RetryTimes", "7"); // another node's write
+            options.reload(); // the signal's reload reads it and installs
+            assertEquals(7, options.current().retryTimes());
+            hold.release();
+            stale.get(10, TimeUnit.SECONDS);
+            assertEquals(7, options.current().retryTimes(), "a read older than another reload's is dropped");
+        } finally {
+            reloader.shutdownNow();
+        }
+    }
+
+    /** An option store whose next read can be held after it has read, to interleave a slow reload. */
+    private static final class HeldReads implements io.oneapi.storage.OptionStore {
+        private final io.oneapi.storage.OptionStore store;
+        private volatile Hold next;
+
+        HeldReads(io.oneapi.storage.OptionStore store) {
+            this.store = store;
+        }
+
+        Hold holdNextRead() {
+            Hold hold = new Hold();
+            next = hold;
+            return hold;
+        }
+
+        @Override
+        public Map<String, String> loadAll() {
+            Map<String, String> rows = store.loadAll();
+            Hold hold = next;
+            if (hold != null) {
+                next = null;
+                hold.read.countDown();
+                try {
+                    assertTrue(hold.released.await(10, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
                 }
-            };
-            LiveOptions options = LiveOptions.load(slowReads, new InProcessChangeSignal(), Runnable::run, Map.of());
-            holdNextRead.set(true);
-            ExecutorService reloader = Executors.newSingleThreadExecutor();
-            try {
-                java.util.concurrent.Future<?> reload = reloader.submit(options::reload);
-                assertTrue(readDone.await(10, TimeUnit.SECONDS));
-                options.update("RetryTimes", "5"); // lands after the reload read the old rows
-                updated.countDown();
-                reload.get(10, TimeUnit.SECONDS);
-            } finally {
-                reloader.shutdownNow();
             }
-            assertEquals(5, options.current().retryTimes(), "the stale read was not applied");
+            return rows;
+        }
+
+        @Override
+        public void put(String key, String value) {
+            store.put(key, value);
+        }
+
+        static final class Hold {
+            private final java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
+            private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+
+            void awaitRead() throws InterruptedException {
+                assertTrue(read.await(10, TimeUnit.SECONDS));
+            }
+
+            void release() {
+                released.countDown();
+            }
         }
     }
 
