@@ -85,7 +85,9 @@ test('A4 deep links, reloads, 404 page and JSON 404', async () => {
   await expect(page.getByText('The page you are looking for does not exist.')).toBeVisible();
   const api = await page.request.get('/api/unknown');
   expect(api.status()).toBe(404);
-  expect((await api.json()).success).toBe(false);
+  const body = await api.json();
+  expect(body.success).toBe(false);
+  expect(body.error.message).toBe('Invalid URL (GET /api/unknown)');
 });
 
 test('B5 branding and content apply after a reload, sanitised', async () => {

@@ -82,6 +82,8 @@ class MiscRoutesTest {
         assertEquals(404, missing.status());
         assertEquals("Invalid URL (GET /api/nothing/here)", missing.body().path("error").path("message").asText());
         assertEquals("invalid_request_error", missing.body().path("error").path("type").asText());
+        assertFalse(missing.success());
+        assertEquals("Invalid URL (GET /api/nothing/here)", missing.message());
         ApiClient.Reply wrongMethod = fx.client().delete("/api/status");
         assertEquals(404, wrongMethod.status());
         assertEquals("Invalid URL (DELETE /api/status)", wrongMethod.body().path("error").path("message").asText());

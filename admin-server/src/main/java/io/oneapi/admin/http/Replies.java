@@ -19,14 +19,22 @@ public final class Replies {
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
     }
 
-    /** 404 {@code {"error":{"message":"Invalid URL (GET /api/x)","type":"invalid_request_error",...}}}. */
+    /**
+     * 404 with One API's OpenAI error {@code {"error":{"message":"Invalid URL (GET /api/x)",...}}}, and the
+     * management API's {@code success:false} and {@code message} beside it for clients that read those.
+     */
     public static void invalidUrl(HttpServerExchange exchange, Json json) {
+        String message = "Invalid URL (" + exchange.getRequestMethod() + " " + exchange.getRequestPath() + ")";
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", "Invalid URL (" + exchange.getRequestMethod() + " " + exchange.getRequestPath() + ")");
+        error.put("message", message);
         error.put("type", "invalid_request_error");
         error.put("param", "");
         error.put("code", "not_found");
-        json(exchange, 404, json.write(Map.of("error", error)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("success", false);
+        body.put("message", message);
+        json(exchange, 404, json.write(body));
     }
 
     /** One API answers an exceeded limit with 429 and an empty body. */
