@@ -52,6 +52,11 @@ final class ApiClient {
         return send(builder(path).header("Cookie", cookie).GET());
     }
 
+    /** A GET as a browser sends it for a page of {@code site} ("cross-site", "same-origin", ...): the jar's cookie. */
+    Reply getFromSite(String path, String site) {
+        return send(builder(path).header("Sec-Fetch-Site", site).GET());
+    }
+
     Reply delete(String path) {
         return send(builder(path).DELETE());
     }

@@ -167,6 +167,7 @@ class RegistrationTest {
     @Test
     void passwordResetByEmailLink() throws Exception {
         ApiClient user = fx.user("forgetful");
+        String accessToken = user.get("/api/user/token").data().asText();
         assertTrue(user.get("/api/verification?email=forgetful@example.com").success());
         String code = mailed("<strong>([a-z0-9]{6})</strong>");
         assertTrue(user.get("/api/oauth/email/bind?email=forgetful@example.com&code=" + code).success());
@@ -185,7 +186,30 @@ class RegistrationTest {
         String newPassword = reset.data().asText();
         assertEquals(12, newPassword.length());
         fx.client().login("forgetful", newPassword);
+        assertEquals("Unauthorized: invalid access token",
+                fx.client().fresh().withAuthorization(accessToken).get("/api/user/self").message(),
+                "recovery revokes the management access token");
         assertFalse(anon.post("/api/user/reset", Map.of("email", "forgetful@example.com", "token", token)).success());
+    }
+
+    /** A code works only for whoever asked for it: the attacker's code cannot bind his address to a victim. */
+    @Test
+    void aVerificationCodeBindsOnlyForTheUserWhoAskedForIt() throws Exception {
+        ApiClient attacker = fx.client();
+        assertTrue(attacker.get("/api/verification?email=thief@example.com").success());
+        String code = mailed("<strong>([a-z0-9]{6})</strong>");
+        ApiClient victim = fx.user("victim");
+        assertEquals("The verification code is wrong or has expired",
+                victim.get("/api/oauth/email/bind?email=thief@example.com&code=" + code).message());
+        assertEquals("", fx.userNamed("victim").email() == null ? "" : fx.userNamed("victim").email());
+
+        ApiClient mallory = fx.user("mallory");
+        assertTrue(mallory.get("/api/verification?email=thief2@example.com").success());
+        String mallorysCode = mailed("<strong>([a-z0-9]{6})</strong>");
+        assertFalse(victim.get("/api/oauth/email/bind?email=thief2@example.com&code=" + mallorysCode).success(),
+                "another user's code");
+        assertTrue(mallory.get("/api/oauth/email/bind?email=thief2@example.com&code=" + mallorysCode).success(),
+                "and it still works for the user who asked");
     }
 
     @Test

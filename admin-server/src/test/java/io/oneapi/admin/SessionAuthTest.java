@@ -167,6 +167,24 @@ class SessionAuthTest {
         assertFalse(list.body().toString().contains("access_token"));
     }
 
+    /**
+     * A link or redirect from another site carries the Lax session cookie on GET; the GET routes that change
+     * state (token rotation here; e-mail and WeChat binding) must not act on it.
+     */
+    @Test
+    void crossSiteBrowserRequestsAreRefused() {
+        ApiClient user = fx.user("csrfvictim");
+        String token = user.get("/api/user/token").data().asText();
+        ApiClient.Reply forged = user.getFromSite("/api/user/token", "cross-site");
+        assertEquals(403, forged.status());
+        assertEquals("cross-site requests to the management API are refused", forged.message());
+        assertEquals(403, user.getFromSite("/api/user/token", "same-site").status(), "a sibling subdomain neither");
+        ApiClient scripted = fx.client().fresh().withAuthorization(token);
+        assertTrue(scripted.get("/api/user/self").success(), "the forged request rotated nothing");
+        assertTrue(user.getFromSite("/api/user/self", "same-origin").success(), "the UI's own calls work");
+        assertTrue(user.getFromSite("/api/user/self", "none").success(), "a typed address works");
+    }
+
     @Test
     void commonUserIsRefusedAdminRoutes() {
         ApiClient c = fx.user("plainuser");
@@ -181,9 +199,14 @@ class SessionAuthTest {
         ApiClient first = fx.user("changer");
         ApiClient second = fx.client();
         second.login("changer", "password1");
+        String accessToken = first.get("/api/user/token").data().asText();
+        ApiClient scripted = fx.client().fresh().withAuthorization(accessToken);
+        assertTrue(scripted.get("/api/user/self").success());
         ApiClient.Reply change = first.put("/api/user/self", Map.of("password", "password2"));
         assertTrue(change.success(), change.body().toString());
         assertTrue(first.get("/api/user/self").success(), "the session that changed the password stays valid");
         assertEquals("User has been banned", second.get("/api/user/self").message());
+        assertEquals("Unauthorized: invalid access token", scripted.get("/api/user/self").message(),
+                "the access token is revoked with the old password");
     }
 }

@@ -7,6 +7,7 @@ import static io.oneapi.storage.Columns.text;
 import io.oneapi.storage.ChangeSignal.Topic;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -149,6 +150,43 @@ final class JdbcUserStore implements UserStore {
                 user.githubId(), user.wechatId(), user.larkId(), user.oidcId(), nullIfBlank(user.accessToken()),
                 groupOrDefault(user.group()), nullIfBlank(user.affCode()), user.inviterId(), user.id());
         changes.publish(Topic.USERS);
+    }
+
+    @Override
+    public void update(User before, User after) {
+        if (before.id() != after.id()) {
+            throw new IllegalArgumentException("not the same user: " + before.id() + " and " + after.id());
+        }
+        List<String> sets = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        changed(sets, args, "username", before.username(), after.username());
+        changed(sets, args, "password", before.password(), after.password());
+        changed(sets, args, "display_name", before.displayName(), after.displayName());
+        changed(sets, args, "role", before.role(), after.role());
+        changed(sets, args, "status", before.status(), after.status());
+        changed(sets, args, "email", before.email(), after.email());
+        changed(sets, args, "github_id", before.githubId(), after.githubId());
+        changed(sets, args, "wechat_id", before.wechatId(), after.wechatId());
+        changed(sets, args, "lark_id", before.larkId(), after.larkId());
+        changed(sets, args, "oidc_id", before.oidcId(), after.oidcId());
+        changed(sets, args, "access_token", nullIfBlank(before.accessToken()), nullIfBlank(after.accessToken()));
+        changed(sets, args, group, groupOrDefault(before.group()), groupOrDefault(after.group()));
+        changed(sets, args, "aff_code", nullIfBlank(before.affCode()), nullIfBlank(after.affCode()));
+        changed(sets, args, "inviter_id", before.inviterId(), after.inviterId());
+        if (sets.isEmpty()) {
+            return;
+        }
+        args.add(after.id());
+        // Column names come from the fixed list above; values are bound.
+        db.update("UPDATE users SET " + String.join(", ", sets) + " WHERE id = ?", args.toArray());
+        changes.publish(Topic.USERS);
+    }
+
+    private static void changed(List<String> sets, List<Object> args, String column, Object before, Object after) {
+        if (!java.util.Objects.equals(before, after)) {
+            sets.add(column + " = ?");
+            args.add(after);
+        }
     }
 
     @Override

@@ -34,6 +34,13 @@ public interface UserStore {
     /** Writes every column of {@code user} except {@code quota}, {@code used_quota}, {@code request_count}. */
     void update(User user);
 
+    /**
+     * Writes only the columns in which {@code after} differs from {@code before} (the row as the caller read it),
+     * so that a concurrent edit of another column (an admin's ban while the user changes a password) is not undone
+     * by a stale copy of the whole row.
+     */
+    void update(User before, User after);
+
     /** Sets the absolute quota (admin edit). */
     void setQuota(int id, long quota);
 

@@ -43,6 +43,33 @@ class UserStoreTest {
         assertEquals(List.of(Topic.USERS), storages.drainPublished(engine));
     }
 
+    /** A stale copy of the row changes only what its caller changed: a ban made meanwhile stands. */
+    @ParameterizedTest
+    @MethodSource("io.oneapi.storage.testing.TestDatabases#engines")
+    void updateFromACopyWritesOnlyTheChangedColumns(Engine engine, SharedStorages storages) {
+        UserStore users = storages.get(engine).users();
+        int id = users.insert(StoreFixtures.user("stale_copy"));
+        User read = users.findById(id).orElseThrow(); // the user's request reads the row
+        User banned = users.findById(id).orElseThrow();
+        users.update(banned, new User(id, banned.username(), banned.password(), banned.displayName(),
+                banned.role(), User.STATUS_DISABLED, banned.email(), banned.githubId(), banned.wechatId(),
+                banned.larkId(), banned.oidcId(), banned.accessToken(), banned.quota(), banned.usedQuota(),
+                banned.requestCount(), banned.group(), banned.affCode(), banned.inviterId()));
+        storages.drainPublished(engine);
+
+        users.update(read, new User(id, read.username(), "$2a$10$newhash", read.displayName(), read.role(),
+                read.status(), read.email(), read.githubId(), read.wechatId(), read.larkId(), read.oidcId(),
+                read.accessToken(), read.quota(), read.usedQuota(), read.requestCount(), read.group(),
+                read.affCode(), read.inviterId()));
+
+        User stored = users.findById(id).orElseThrow();
+        assertEquals("$2a$10$newhash", stored.password());
+        assertEquals(User.STATUS_DISABLED, stored.status(), "the ban made meanwhile is not undone");
+        assertEquals(List.of(Topic.USERS), storages.drainPublished(engine));
+        users.update(stored, stored);
+        assertEquals(List.of(), storages.drainPublished(engine), "nothing changed, nothing written or signalled");
+    }
+
     @ParameterizedTest
     @MethodSource("io.oneapi.storage.testing.TestDatabases#engines")
     void quotasReadManyUsersAtOnceAndLeaveOutUnknownIds(Engine engine, SharedStorages storages) {

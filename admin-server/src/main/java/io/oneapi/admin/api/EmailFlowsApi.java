@@ -59,7 +59,8 @@ public final class EmailFlowsApi {
         if (users.findByEmail(email).isPresent()) {
             throw new ApiFailure("This email address is already in use");
         }
-        String code = codes.issue(Purpose.EMAIL_VERIFICATION, email, 6);
+        int requester = req.optionalCaller().map(User::id).orElse(0);
+        String code = codes.issue(Purpose.EMAIL_VERIFICATION, email, 6, requester);
         String system = o.get(OptionKey.SYSTEM_NAME);
         send(email, system + " email verification", "<p>Hello, you are verifying your " + Html.escape(system)
                 + " email address.</p><p>Your verification code is: <strong>" + code + "</strong></p>"
@@ -94,20 +95,21 @@ public final class EmailFlowsApi {
         User user = users.findByEmail(email).orElseThrow(
                 () -> new ApiFailure("The reset link is invalid or has expired"));
         String password = RandomText.alphanumeric(12);
-        users.update(UserDraft.of(user).passwordHash(Passwords.hash(password)).build());
+        // Account recovery: the management access token is revoked too (see UserSelfApi).
+        users.update(user, UserDraft.of(user).passwordHash(Passwords.hash(password)).accessToken("").build());
         return Envelope.ok(password);
     }
 
     Envelope bindEmail(ApiRequest req) {
         String email = requiredEmail(req.query("email"));
-        if (!codes.consume(Purpose.EMAIL_VERIFICATION, email, req.query("code"))) {
+        User me = req.caller();
+        if (!codes.consume(Purpose.EMAIL_VERIFICATION, email, req.query("code"), me.id())) {
             throw new ApiFailure("The verification code is wrong or has expired");
         }
-        User me = req.caller();
         if (users.findByEmail(email).filter(u -> u.id() != me.id()).isPresent()) {
             throw new ApiFailure("This email address is already in use");
         }
-        users.update(UserDraft.of(me).email(email).build());
+        users.update(me, UserDraft.of(me).email(email).build());
         return Envelope.ok();
     }
 

@@ -79,7 +79,7 @@ public final class UserAdminApi {
         User target = existing(body.id() == null ? 0 : body.id());
         requireAbove(me, target, "no permission to update a user of the same or a higher role");
         User updated = new UserUpdateRules(users).apply(me, target, body);
-        users.update(updated);
+        users.update(target, updated);
         if (body.quota() != null && body.quota() != target.quota()) {
             users.setQuota(target.id(), body.quota());
             accountLogs.manage(target.id(), "Admin changed user quota from " + target.quota() + " to " + body.quota());

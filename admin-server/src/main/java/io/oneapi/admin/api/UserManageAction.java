@@ -31,9 +31,9 @@ final class UserManageAction {
         User result = switch (action) {
             case "disable" -> {
                 refuseRoot(target, "cannot disable the root user");
-                yield save(UserDraft.of(target).status(User.STATUS_DISABLED).build());
+                yield save(target, UserDraft.of(target).status(User.STATUS_DISABLED).build());
             }
-            case "enable" -> save(UserDraft.of(target).status(User.STATUS_ENABLED).build());
+            case "enable" -> save(target, UserDraft.of(target).status(User.STATUS_ENABLED).build());
             case "delete" -> {
                 refuseRoot(target, "cannot delete the root user");
                 users.softDelete(target.id());
@@ -46,23 +46,23 @@ final class UserManageAction {
                 if (target.role() >= User.ROLE_ADMIN) {
                     throw new ApiFailure("the user is already an admin");
                 }
-                yield save(UserDraft.of(target).role(User.ROLE_ADMIN).build());
+                yield save(target, UserDraft.of(target).role(User.ROLE_ADMIN).build());
             }
             case "demote" -> {
                 refuseRoot(target, "cannot demote the root user");
                 if (target.role() == User.ROLE_COMMON) {
                     throw new ApiFailure("the user is already a common user");
                 }
-                yield save(UserDraft.of(target).role(User.ROLE_COMMON).build());
+                yield save(target, UserDraft.of(target).role(User.ROLE_COMMON).build());
             }
             default -> throw new ApiFailure("invalid parameters: unknown action");
         };
         return Envelope.ok(Map.of("role", result.role(), "status", result.status()));
     }
 
-    private User save(User user) {
-        users.update(user);
-        return user;
+    private User save(User before, User after) {
+        users.update(before, after);
+        return after;
     }
 
     private static void refuseRoot(User target, String message) {

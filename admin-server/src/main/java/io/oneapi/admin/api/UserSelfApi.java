@@ -73,10 +73,12 @@ public final class UserSelfApi {
         }
         String password = UserInput.optionalPassword(body.password());
         if (!password.isEmpty()) {
-            draft.passwordHash(Passwords.hash(password));
+            // A new password ends every other way in: the management access token is revoked with it (the user
+            // makes a new one), so whoever took the account over does not keep API access.
+            draft.passwordHash(Passwords.hash(password)).accessToken("");
         }
         User updated = draft.build();
-        users.update(updated);
+        users.update(me, updated);
         if (!password.isEmpty()) {
             req.login(updated); // the old cookie was bound to the old password
         }
@@ -95,7 +97,8 @@ public final class UserSelfApi {
 
     Envelope generateAccessToken(ApiRequest req) {
         String token = Keys.accessToken();
-        users.update(UserDraft.of(req.caller()).accessToken(token).build());
+        User me = req.caller();
+        users.update(me, UserDraft.of(me).accessToken(token).build());
         return Envelope.ok(token);
     }
 
@@ -105,7 +108,7 @@ public final class UserSelfApi {
             return Envelope.ok(me.affCode());
         }
         String code = Keys.affCode();
-        users.update(UserDraft.of(me).affCode(code).build());
+        users.update(me, UserDraft.of(me).affCode(code).build());
         return Envelope.ok(code);
     }
 

@@ -32,6 +32,10 @@ final class EndpointHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
+        if (CrossSite.isCrossSite(exchange)) {
+            Replies.json(exchange, 403, context.json().write(Envelope.fail(CrossSite.REFUSED)));
+            return;
+        }
         ApiRequest request = new ApiRequest(exchange, context);
         if (route.critical() && !context.rateLimits().allow(RateLimits.Kind.CRITICAL, request.clientIp())) {
             Replies.tooManyRequests(exchange);

@@ -45,7 +45,7 @@ final class OAuthLogin {
             case WECHAT -> draft.wechatId(identity.id());
             default -> throw new IllegalStateException(provider.name());
         }
-        users.update(draft.build());
+        users.update(me, draft.build());
         return Envelope.ok().with("message", "bind");
     }
 
