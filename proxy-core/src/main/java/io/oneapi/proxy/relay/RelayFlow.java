@@ -172,7 +172,10 @@ public final class RelayFlow implements UpstreamListener {
                     ErrorKind.BAD_REQUEST, 400);
             return;
         } catch (RuntimeException e) {
-            LOG.error("Adapter for channel type {} failed to translate request {}", channel.type(), requestId, e);
+            // No stack trace: a misconfigured channel fails every request routed to it, and a trace per request
+            // is disk I/O on the event loop.
+            LOG.error("Adapter for channel type {} failed to translate request {} for channel #{}: {}",
+                    channel.type(), requestId, channel.id(), e.toString());
             attemptFailed(OpenAiError.gateway(500, "convert_request_failed", "The request could not be"
                     + " converted for the upstream."), ErrorKind.UNAVAILABLE, 500);
             return;
@@ -280,6 +283,14 @@ public final class RelayFlow implements UpstreamListener {
 
     @Override
     public void onContent(HttpContent content) {
+        try {
+            forward(content);
+        } catch (RuntimeException e) {
+            adapterFailedOnResponse(e);
+        }
+    }
+
+    private void forward(HttpContent content) {
         if (finished) {
             content.release();
         } else if (stream != null) {
@@ -308,6 +319,45 @@ public final class RelayFlow implements UpstreamListener {
 
     @Override
     public void onEnd() {
+        try {
+            end();
+        } catch (RuntimeException e) {
+            adapterFailedOnResponse(e);
+        }
+    }
+
+    /**
+     * A provider adapter threw while reading the upstream's answer (a plugin bug, or an answer it cannot parse).
+     * The client gets a 502, or an in-band error that ends a started stream, instead of waiting forever.
+     */
+    private void adapterFailedOnResponse(RuntimeException e) {
+        LOG.error("Adapter for channel type {} failed on the response to request {}: {}", channel.type(), requestId,
+                e.toString());
+        if (finished) {
+            return;
+        }
+        OpenAiError error = OpenAiError.gateway(502, "bad_response", "The upstream response could not be "
+                + "converted for the client.");
+        if (call != null) {
+            call.abort();
+        }
+        if (webSocket != null) {
+            webSocket.abort();
+        }
+        if (stream != null) {
+            stream.onUpstreamBroke(error);
+            services.health().onFailure(channel, ErrorKind.UNAVAILABLE, 502, error.message());
+            complete(RelayOutcome.UPSTREAM_BROKE, stream.usage(), stream.generatedText());
+            return;
+        }
+        if (collector != null) {
+            collector.release();
+            collector = null;
+        }
+        finishWithError(error, RelayOutcome.UPSTREAM_ERROR);
+    }
+
+    private void end() {
         if (finished) {
             return;
         }

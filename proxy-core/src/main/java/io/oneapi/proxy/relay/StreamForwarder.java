@@ -99,8 +99,15 @@ final class StreamForwarder {
 
     /** The upstream broke after the stream started: tell the client in-band, then end the stream. */
     void onUpstreamBroke(OpenAiError error) {
+        if (closed) {
+            return;
+        }
         if (!passthrough) {
-            exchange.onStreamEnd(sink);
+            try {
+                exchange.onStreamEnd(sink);
+            } catch (RuntimeException e) {
+                // the adapter is what broke: end the stream without its last words
+            }
         }
         writeChunk(error.toJson());
         close();
