@@ -1,6 +1,7 @@
 package io.oneapi.launcher;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -46,8 +47,9 @@ final class LogSetup {
         console.setName("console");
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        root.addAppender(started(console, context));
-        root.addAppender(started(onlyOneLogFile ? singleFile(logDir) : dailyFiles(logDir, context), context));
+        root.addAppender(queued("async-console", started(console, context), context));
+        root.addAppender(queued("async-file",
+                started(onlyOneLogFile ? singleFile(logDir) : dailyFiles(logDir, context), context), context));
 
         if (levels.debug()) {
             context.getLogger("io.oneapi").setLevel(Level.DEBUG);
@@ -59,7 +61,27 @@ final class LogSetup {
             context.getLogger("io.oneapi.proxy").setLevel(Level.DEBUG);
             context.getLogger("io.oneapi.admin").setLevel(Level.DEBUG);
         }
+        context.start(); // else stop() at shutdown does nothing, and the queued lines are lost
         return context;
+    }
+
+    /**
+     * Event loops log too (upstream failures, refusals): they hand the line to a queue and go on. A slow disk or a
+     * stalled stdout pipe (journald, docker) must never hold up a relay thread, so a full queue drops lines (below
+     * WARN first) instead of blocking. Stopping the context at shutdown drains it. One queue per appender: an
+     * AsyncAppender feeds exactly one.
+     */
+    private static AsyncAppender queued(String name, OutputStreamAppender<ILoggingEvent> appender,
+                                        LoggerContext context) {
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName(name);
+        async.setQueueSize(8192);
+        async.setNeverBlock(true);
+        async.setMaxFlushTime(2000);
+        async.addAppender(appender);
+        async.start();
+        return async;
     }
 
     private static FileAppender<ILoggingEvent> singleFile(Path logDir) {

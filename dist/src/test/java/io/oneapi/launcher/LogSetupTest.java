@@ -60,6 +60,24 @@ class LogSetupTest {
         assertTrue(Files.readString(dir.resolve("oneapi.log")).contains("WARN"));
     }
 
+    /** Event loops log: the line goes to a queue that never blocks its caller, and stopping drains it. */
+    @Test
+    void loggingNeverBlocksTheCallerAndStoppingDrainsTheQueue() throws IOException {
+        context = LogSetup.configure(dir, true, new LogSetup.Levels(false, false, false));
+        for (String name : List.of("async-console", "async-file")) {
+            ch.qos.logback.classic.AsyncAppender async = (ch.qos.logback.classic.AsyncAppender) context
+                    .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(name);
+            assertTrue(async.isNeverBlock(), name);
+        }
+        for (int i = 0; i < 2_000; i++) {
+            LoggerFactory.getLogger("io.oneapi.test").warn("line {}", i);
+        }
+        context.stop();
+        String text = Files.readString(dir.resolve("oneapi.log"));
+        assertTrue(text.contains("line 1999"), "the last line was written: " + text.lines().count() + " lines, last "
+                + text.lines().reduce((x, y) -> y).orElse(""));
+    }
+
     @Test
     void debugRaisesOurPackagesOnly() throws IOException {
         context = LogSetup.configure(dir, true, new LogSetup.Levels(true, false, false));

@@ -314,7 +314,13 @@ public final class ProxyServer implements AutoCloseable {
             long millis = Math.max(1_000, config.cache().cacheLifetime().toMillis());
             loops.workers().next().scheduleAtFixedRate(() -> {
                 if (!outage.suspected()) {
-                    sync.run();
+                    try {
+                        sync.run();
+                    } catch (java.util.concurrent.RejectedExecutionException e) {
+                        // The blocking pool is full (overload): skip this round. Letting it escape would cancel
+                        // the schedule for good.
+                        LOG.warn("Skipping a channel and option sync: the blocking pool is full");
+                    }
                 }
             }, millis, millis, TimeUnit.MILLISECONDS);
         }

@@ -1,7 +1,6 @@
 package io.oneapi.proxy.auth;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,16 +43,17 @@ final class Subnets {
             int slash = text.indexOf('/');
             String host = slash < 0 ? text : text.substring(0, slash);
             try {
-                if (!host.matches("[0-9a-fA-F:.]+")) {
+                // Literals only: a name such as "cafe" would otherwise be looked up in DNS on the event loop.
+                byte[] network = io.netty.util.NetUtil.createByteArrayFromIpAddressString(host);
+                if (network == null) {
                     return new Cidr(new byte[0], 0);
                 }
-                byte[] network = InetAddress.getByName(host).getAddress();
                 int prefix = slash < 0 ? network.length * 8 : Integer.parseInt(text.substring(slash + 1));
                 if (prefix < 0 || prefix > network.length * 8) {
                     return new Cidr(new byte[0], 0);
                 }
                 return new Cidr(network, prefix);
-            } catch (UnknownHostException | NumberFormatException e) {
+            } catch (NumberFormatException e) {
                 return new Cidr(new byte[0], 0);
             }
         }

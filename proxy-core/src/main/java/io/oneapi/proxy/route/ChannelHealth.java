@@ -76,6 +76,15 @@ public final class ChannelHealth {
     }
 
     private void disable(RoutedChannel channel, String reason) {
+        try {
+            disableLater(channel, reason);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Overloaded: the request that found the fault still finishes; the next failure tries again.
+            LOG.warn("Could not schedule disabling channel #{}: the blocking pool is full", channel.id());
+        }
+    }
+
+    private void disableLater(RoutedChannel channel, String reason) {
         blocking.execute(() -> {
             try {
                 if (!store.disableIfEnabled(channel.id(), ProviderChannel.STATUS_AUTO_DISABLED)) {

@@ -63,10 +63,15 @@ public final class ChannelRouter {
     /** Schedules a rebuild on the blocking executor; coalesces bursts. */
     public void reloadLater() {
         if (rebuildQueued.compareAndSet(false, true)) {
-            blocking.execute(() -> {
-                rebuildQueued.set(false);
-                reloadNow();
-            });
+            try {
+                blocking.execute(() -> {
+                    rebuildQueued.set(false);
+                    reloadNow();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                rebuildQueued.set(false); // overloaded: the next signal or poll asks again
+                LOG.warn("Could not schedule a routing table rebuild: the blocking pool is full");
+            }
         }
     }
 }

@@ -17,4 +17,17 @@ final class IdleConnectionCloser extends ChannelDuplexHandler {
         }
         super.userEventTriggered(ctx, evt);
     }
+
+    /**
+     * A pooled connection between calls (a reset by the upstream's idle timeout, typically) is just closed: left to
+     * Netty's tail it is a WARN with a stack trace per connection. During a call the call handler reports it.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
+        if (ctx.pipeline().get(UpstreamConnector.CALL) == null) {
+            ctx.close();
+            return;
+        }
+        super.exceptionCaught(ctx, cause);
+    }
 }

@@ -59,6 +59,26 @@ class ChannelRouterTest {
         }
     }
 
+    /** An overloaded pool refusing one rebuild must not stop every later one. */
+    @Test
+    void aRefusedRebuildDoesNotBlockTheNextOnes() throws Exception {
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage()) {
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.Executor fullOnce = task -> {
+                if (calls.incrementAndGet() == 1) {
+                    throw new java.util.concurrent.RejectedExecutionException("full");
+                }
+                task.run();
+            };
+            ChannelRouter router = new ChannelRouter(storage.channels(), fullOnce, new InProcessChangeSignal());
+            insert(storage, "later");
+            router.reloadLater(); // refused
+            assertEquals(List.of(), router.table().candidates("default", "gpt-4o"));
+            router.reloadLater();
+            assertEquals(1, router.table().candidates("default", "gpt-4o").size());
+        }
+    }
+
     private static int insert(Storage storage, String name) {
         long now = System.currentTimeMillis() / 1000;
         return storage.channels().insert(new ProviderChannel(0, 1, "sk-" + name, ProviderChannel.STATUS_ENABLED,
