@@ -59,15 +59,15 @@ public final class ErrorClassifier {
         if ("context_length_exceeded".equals(code) || containsAny(lower, CONTEXT_PHRASES)) {
             return ErrorKind.CONTEXT_TOO_LONG;
         }
-        if (status == 400 || status == 404 || status == 413 || status == 422) {
+        if (status == 400 || status == 413 || status == 422) {
             return ErrorKind.BAD_REQUEST;
         }
         if (status >= 500 || status == 408) {
             return ErrorKind.UNAVAILABLE;
         }
-        if (status == 403) {
-            return ErrorKind.AUTH_FAILED;
-        }
+        // A 404 is usually the channel's (an Azure deployment or a model it lacks): another channel may serve the
+        // request, as One API retries it. A bare 403 (a region block, a WAF or content filter tripped by one
+        // prompt) does not prove a dead key: disabling the channel on it would let one user take it down.
         return ErrorKind.UNKNOWN;
     }
 

@@ -18,7 +18,17 @@ class ErrorClassifierTest {
                 classify(400, "{\"error\":{\"code\":\"account_deactivated\",\"message\":\"x\"}}"));
         assertEquals(ErrorKind.AUTH_FAILED,
                 classify(403, "{\"error\":{\"message\":\"Your access was terminated due to violation\"}}"));
-        assertEquals(ErrorKind.AUTH_FAILED, classify(403, "forbidden"));
+        assertEquals(ErrorKind.AUTH_FAILED, classify(403, "{\"error\":{\"type\":\"permission_error\"}}"));
+    }
+
+    /** Neither proves a dead key (so no auto-disable), and another channel may serve the request (so a retry). */
+    @Test
+    void bare403And404AreNeitherDeadKeysNorBadRequests() {
+        assertEquals(ErrorKind.UNKNOWN, classify(403, "forbidden"));
+        assertEquals(ErrorKind.UNKNOWN, classify(403,
+                "{\"error\":{\"code\":\"unsupported_country_region_territory\",\"message\":\"Country not supported\"}}"));
+        assertEquals(ErrorKind.UNKNOWN, classify(404,
+                "{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"The API deployment does not exist\"}}"));
     }
 
     @Test
