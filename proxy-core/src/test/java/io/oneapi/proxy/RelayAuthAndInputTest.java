@@ -145,6 +145,9 @@ class RelayAuthAndInputTest {
         assertError(gateway.post("/v1/chat/completions", key, "{\"model\":\"m\"}"), 400, "invalid_text_request");
         assertError(gateway.post("/v1/chat/completions", key, "{\"model\":\"m\",\"messages\":[{}],"
                 + "\"max_tokens\":\"lots\"}"), 400, "invalid_text_request");
+        // A lenient upstream would read "true" as true and stream an answer billed as a non-stream one.
+        assertError(gateway.post("/v1/chat/completions", key, "{\"model\":\"m\",\"messages\":[{}],"
+                + "\"stream\":\"true\"}"), 400, "invalid_text_request");
         HttpRequest xml = HttpRequest.newBuilder(URI.create(gateway.url("/v1/chat/completions")))
                 .header("Authorization", "Bearer sk-" + key).header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString("<chat/>")).build();

@@ -144,6 +144,25 @@ class RelayChatTest {
         assertEquals("model_not_found", JSON.readTree(missing.body()).path("error").path("code").asText());
     }
 
+    /** An upstream that streams to a non-stream request is billed from its events, not as an empty answer. */
+    @Test
+    void anUnaskedForStreamIsBilledFromItsEvents() throws Exception {
+        List<String> chunks = List.of(
+                "data: {\"id\":\"c\",\"choices\":[{\"delta\":{\"content\":\"Hello there\"}}]}\n\n",
+                "data: {\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":7,"
+                        + "\"total_tokens\":11}}\n\n",
+                "data: [DONE]\n\n");
+        upstream.script(r -> MockUpstream.Stream.sse(chunks));
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key,
+                "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        assertEquals(200, response.statusCode());
+
+        gateway.stopProxy();
+        LogEntry log = gateway.storage().logs().find(LogStore.LogFilter.any(), 0, 10).get(0);
+        assertEquals(4, log.promptTokens());
+        assertEquals(7, log.completionTokens(), "the completion is billed");
+    }
+
     @Test
     void publishesTheLoadedPluginsForTheAdminServer() throws Exception {
         var rows = gateway.storage().pluginCatalog().list();

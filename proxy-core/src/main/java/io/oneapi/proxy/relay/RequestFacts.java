@@ -12,10 +12,16 @@ package io.oneapi.proxy.relay;
  * @param hasInput a non-null {@code input} is present
  */
 public record RequestFacts(String model, boolean stream, int maxTokens, boolean validJson, boolean hasMessages,
-                           boolean hasPrompt, boolean hasInput) {
+                           boolean hasPrompt, boolean hasInput, boolean streamIsBoolean) {
+
+    public RequestFacts(String model, boolean stream, int maxTokens, boolean validJson, boolean hasMessages,
+                        boolean hasPrompt, boolean hasInput) {
+        this(model, stream, maxTokens, validJson, hasMessages, hasPrompt, hasInput, true);
+    }
 
     public RequestFacts withModel(String newModel) {
-        return new RequestFacts(newModel, stream, maxTokens, validJson, hasMessages, hasPrompt, hasInput);
+        return new RequestFacts(newModel, stream, maxTokens, validJson, hasMessages, hasPrompt, hasInput,
+                streamIsBoolean);
     }
 
     /** The raw proxy route sends no model. */

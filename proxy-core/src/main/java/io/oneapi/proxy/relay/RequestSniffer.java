@@ -34,6 +34,7 @@ public final class RequestSniffer {
     static RequestFacts sniffJson(ByteBuf body) {
         String model = "";
         boolean stream = false;
+        boolean streamIsBoolean = true;
         int maxTokens = 0;
         boolean messages = false;
         boolean prompt = false;
@@ -48,7 +49,14 @@ public final class RequestSniffer {
                 JsonToken value = p.nextToken();
                 switch (name) {
                     case "model" -> model = value == JsonToken.VALUE_STRING ? p.getText() : model;
-                    case "stream" -> stream = value == JsonToken.VALUE_TRUE;
+                    case "stream" -> {
+                        stream = value == JsonToken.VALUE_TRUE;
+                        // "true" or 1 read as false here but as true by a lenient upstream, which would then
+                        // stream an answer billed as a non-stream one: refused, as OpenAI refuses it.
+                        streamIsBoolean = value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE
+                                || value == JsonToken.VALUE_NULL;
+                        p.skipChildren();
+                    }
                     case "max_tokens", "max_completion_tokens" -> {
                         if (value == JsonToken.VALUE_NUMBER_INT) {
                             long v = p.getLongValue();
@@ -82,7 +90,7 @@ public final class RequestSniffer {
                 }
             }
             boolean valid = t == JsonToken.END_OBJECT && p.nextToken() == null;
-            return new RequestFacts(model, stream, maxTokens, valid, messages, prompt, input);
+            return new RequestFacts(model, stream, maxTokens, valid, messages, prompt, input, streamIsBoolean);
         } catch (IOException | RuntimeException e) {
             return new RequestFacts(model, stream, maxTokens, false, messages, prompt, input);
         }

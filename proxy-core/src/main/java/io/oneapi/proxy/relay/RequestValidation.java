@@ -34,6 +34,9 @@ public final class RequestValidation {
             return OpenAiError.invalidRequest(400, "invalid_request_body",
                     "The request body is not valid JSON.");
         }
+        if (!facts.streamIsBoolean()) {
+            return textError("stream must be true or false");
+        }
         if (facts.maxTokens() < 0 || facts.maxTokens() > MAX_TOKENS_LIMIT) {
             return textError("max_tokens is invalid");
         }

@@ -53,9 +53,28 @@ final class UnaryResponder {
                 return;
             }
         }
+        if (contentType.startsWith("text/event-stream")) {
+            // The upstream streamed although the client did not ask to: bill what the events say.
+            OpenAiUsageReader events = fromEvents(body);
+            write(status, contentType, body);
+            flow.unaryDone(events.usage(), events.hasTokenCounts() ? "" : events.generatedText());
+            return;
+        }
         String text = isTranscription() ? transcript(body, json) : generatedTextIfNeeded(reader, body, json);
         write(status, contentType, body);
         flow.unaryDone(reader.usage(), text);
+    }
+
+    private OpenAiUsageReader fromEvents(ByteBuf body) {
+        OpenAiUsageReader reader = new OpenAiUsageReader();
+        SseSplitter splitter = new SseSplitter(flow.ctx().alloc(), false);
+        try {
+            splitter.feed(body, (event, data) -> reader.read(data));
+            splitter.finish((event, data) -> reader.read(data));
+        } finally {
+            splitter.close();
+        }
+        return reader;
     }
 
     /** The generated text, read only when billing must count it: the upstream reported no token counts. */

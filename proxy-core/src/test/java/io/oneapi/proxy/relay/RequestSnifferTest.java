@@ -34,6 +34,17 @@ class RequestSnifferTest {
     }
 
     @Test
+    void aStreamFlagThatIsNotABooleanIsFlagged() {
+        assertFalse(sniff("application/json", "{\"model\":\"m\",\"stream\":\"true\"}").streamIsBoolean());
+        assertFalse(sniff("application/json", "{\"model\":\"m\",\"stream\":1}").streamIsBoolean());
+        RequestFacts nested = sniff("application/json", "{\"stream\":{\"model\":\"x\"},\"model\":\"m\"}");
+        assertFalse(nested.streamIsBoolean());
+        assertEquals("m", nested.model(), "an object value is skipped whole");
+        assertTrue(sniff("application/json", "{\"model\":\"m\",\"stream\":null}").streamIsBoolean());
+        assertTrue(sniff("application/json", "{\"model\":\"m\",\"stream\":false}").streamIsBoolean());
+    }
+
+    @Test
     void flagsInvalidJsonAndTrailingGarbage() {
         assertFalse(sniff("application/json", "{\"model\":\"a\"").validJson());
         assertFalse(sniff("application/json", "{\"model\":\"a\"} extra").validJson());
