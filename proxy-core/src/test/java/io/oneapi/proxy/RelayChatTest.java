@@ -163,6 +163,17 @@ class RelayChatTest {
         assertEquals(7, log.completionTokens(), "the completion is billed");
     }
 
+    /** A big inline photo is a few hundred tokens, not millions: the reservation must not refuse the request. */
+    @Test
+    void aLargeInlineImageDoesNotInflateTheReservation() throws Exception {
+        upstream.script(r -> new MockUpstream.Json(200, COMPLETION));
+        String photo = "A".repeat(4 * 1024 * 1024);
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key,
+                "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\","
+                        + "\"image_url\":{\"url\":\"data:image/jpeg;base64," + photo + "\"}}]}]}");
+        assertEquals(200, response.statusCode(), "4 MB at 0.38 tokens a byte would hold 3.8M quota, the token has 1M");
+    }
+
     @Test
     void publishesTheLoadedPluginsForTheAdminServer() throws Exception {
         var rows = gateway.storage().pluginCatalog().list();

@@ -87,6 +87,24 @@ class RelayEndpointsTest {
         assertEquals(40_000, logs.get(0).quota());
     }
 
+    /** A name mapped by the channel is priced (and size-checked) as the model the channel is asked for. */
+    @Test
+    void aMappedImageModelIsPricedAsTheModelItMapsTo() throws Exception {
+        gateway.channel(1, upstream.baseUrl(), "my-image", "default", 0, 0, "{\"my-image\":\"dall-e-3\"}", "");
+        upstream.script(r -> new MockUpstream.Json(200,
+                "{\"created\":1,\"data\":[{\"url\":\"https://example.invalid/a.png\"}]}"));
+        HttpResponse<String> response = gateway.post("/v1/images/generations", key,
+                "{\"model\":\"my-image\",\"prompt\":\"a cat\",\"size\":\"1024x1792\",\"n\":1}");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(upstream.received().get(0).bodyText().contains("\"dall-e-3\""));
+        HttpResponse<String> badSize = gateway.post("/v1/images/generations", key,
+                "{\"model\":\"my-image\",\"prompt\":\"a cat\",\"size\":\"10x10\"}");
+        assertEquals(400, badSize.statusCode(), "dall-e-3's sizes apply");
+        List<LogEntry> logs = logs();
+        assertEquals(1, logs.size());
+        assertEquals(40_000, logs.get(0).quota(), "dall-e-3 at 1024x1792, not the fallback ratio of 30");
+    }
+
     @Test
     void speechIsForwardedAsAudioAndChargedByInputBytes() throws Exception {
         upstream.script(r -> new MockUpstream.Json(200, "ID3-fake-mp3-bytes",

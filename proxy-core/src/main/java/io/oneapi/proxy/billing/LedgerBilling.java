@@ -187,7 +187,7 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
                     content = pricing.audioLogContent(request.model(), request.channelType(), request.group());
                 }
                 default -> {
-                    amount = pricing.preConsumeQuota(estimatePromptTokens(request.bodyLength()), request.maxTokens(),
+                    amount = pricing.preConsumeQuota(estimatePromptTokens(request.promptBytes()), request.maxTokens(),
                             request.model(), request.channelType(), request.group());
                     content = pricing.ratioLogContent(request.model(), request.channelType(), request.group());
                 }
@@ -213,7 +213,7 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
         }
         long amount;
         try {
-            amount = pricing.preConsumeQuota(estimatePromptTokens(request.bodyLength()), request.maxTokens(),
+            amount = pricing.preConsumeQuota(estimatePromptTokens(request.promptBytes()), request.maxTokens(),
                     request.model(), request.channelType(), request.group());
         } catch (PricingException e) {
             throw new BillingRefusal(new OpenAiError(e.status(), e.getMessage(), "one_api_error", "", e.code()));

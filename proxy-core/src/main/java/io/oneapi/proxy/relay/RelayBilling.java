@@ -17,11 +17,12 @@ public interface RelayBilling {
     /**
      * @param body the request body, only for the modes priced from its JSON (images, speech); null otherwise, so
      *        chat requests are not copied for billing
-     * @param bodyLength the body's size in bytes (what chat reservations are estimated from)
+     * @param promptBytes what chat reservations are estimated from: the body's size, inline images counted at a
+     *        fixed size ({@link PromptSize})
      */
     record ReserveRequest(int userId, int tokenId, boolean tokenUnlimited, String tokenName, String username,
                           String group, String model, int channelType, RelayMode mode, byte[] body,
-                          int bodyLength, int maxTokens, String contentType) {
+                          int promptBytes, int maxTokens, String contentType) {
 
         /** Whether billing reads the body's JSON for this mode (see {@link #body}). */
         public static boolean needsBody(RelayMode mode) {

@@ -95,11 +95,13 @@ public final class RelayFlow implements UpstreamListener {
             return;
         }
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+        // Priced as the channel will be asked (after its model mapping), as settlement is: a cheap alias mapped to
+        // an expensive model must not reserve (or, for images, charge) the alias's price.
         quota = new QuotaHold(services, new RelayBilling.ReserveRequest(auth.user().id(), auth.token().id(),
                 auth.token().unlimitedQuota(), auth.token().name(), auth.user().username(), auth.group(),
-                auth.facts().model(), channel.type(), mode,
+                channel.upstreamModel(auth.facts().model()), channel.type(), mode,
                 RelayBilling.ReserveRequest.needsBody(mode) ? ByteBufUtil.getBytes(request.content()) : null,
-                request.content().readableBytes(),
+                PromptSize.of(request.content()),
                 Math.max(0, auth.facts().maxTokens()), contentType), requestId);
         try {
             quota.reserve(ctx.executor(), this::onReserved,
