@@ -31,6 +31,9 @@ import java.util.concurrent.TimeoutException;
  * runs on that loop. The call owns the request body (one reference) and releases it when it ends. Pooled
  * connections read automatically; {@link #pause()} turns reading off until {@link #resume()} (backpressure).
  */
+// Sharable only so that a call can move to a fresh connection after a stale pooled one (Netty refuses to add a
+// handler twice otherwise, even after its removal); it is on one pipeline at a time.
+@io.netty.channel.ChannelHandler.Sharable
 public final class UpstreamCall extends ChannelInboundHandlerAdapter {
     private static final AttributeKey<Boolean> REUSED = AttributeKey.valueOf("oneapi.upstream.reused");
 
@@ -47,11 +50,15 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
     private LoopPool pool;
     private Channel channel;
     private ScheduledFuture<?> timer;
+    /** How soon after sending a lost pooled connection counts as one the upstream had closed while idle. */
+    private static final long STALE_WINDOW_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
     private boolean headSeen;
     private boolean keepAlive = true;
     private boolean paused;
     private boolean done;
     private boolean retriedStale;
+    /** When the request was handed to the connection: a stale pooled one fails at once, a busy upstream later. */
+    private long sentAtNanos;
 
     private UpstreamCall(UpstreamConnector connector, EventLoop loop, UpstreamTarget target, HttpMethod method,
                          List<Header> headers, ByteBuf body, Duration timeout, UpstreamListener listener) {
@@ -118,6 +125,7 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
         if (paused) {
             ch.config().setAutoRead(false); // paused before the connection was ready
         }
+        sentAtNanos = System.nanoTime();
         ch.writeAndFlush(buildRequest()).addListener(w -> {
             if (!w.isSuccess()) {
                 onConnectionLost(reused, w.cause());
@@ -211,12 +219,17 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** A pooled connection the upstream had already closed is retried once on a fresh one. */
+    /**
+     * A pooled connection the upstream had already closed is retried once on a fresh one. Only when it was lost
+     * right after the request went out: a connection that dies later (a load balancer's idle timeout during a long
+     * completion) may have carried a request the upstream is running, and sending it again would run it twice.
+     */
     private void onConnectionLost(boolean reused, Throwable cause) {
         if (done) {
             return;
         }
-        if (reused && !headSeen && !retriedStale) {
+        boolean staleOnArrival = System.nanoTime() - sentAtNanos < STALE_WINDOW_NANOS;
+        if (reused && !headSeen && !retriedStale && staleOnArrival) {
             retriedStale = true;
             Channel stale = channel;
             channel = null;

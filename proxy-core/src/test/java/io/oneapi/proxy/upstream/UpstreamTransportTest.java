@@ -93,8 +93,12 @@ class UpstreamTransportTest {
 
     /** Calls {@code url} on the loop and completes with the status, or the failure. */
     private static CompletableFuture<Integer> get(UpstreamConnector connector, String url) {
+        return get(connector, url, group.next());
+    }
+
+    /** As above on {@code loop}: pooled connections belong to one loop. */
+    private static CompletableFuture<Integer> get(UpstreamConnector connector, String url, EventLoop loop) {
         CompletableFuture<Integer> result = new CompletableFuture<>();
-        EventLoop loop = group.next();
         loop.execute(() -> UpstreamCall.start(connector, loop, url, "GET", List.of(new Header("Accept", "*/*")),
                 Unpooled.EMPTY_BUFFER, Duration.ofSeconds(10), new CollectingListener(
                         io.netty.buffer.ByteBufAllocator.DEFAULT, 1 << 20, new CollectingListener.Receiver() {
@@ -261,6 +265,64 @@ class UpstreamTransportTest {
                 assertTrue(closed[1] >= 400, "not before the idle timeout: " + closed[1] + " ms");
                 upstream.join(5_000);
                 assertEquals(1, accepted.get(), "both calls used one connection");
+            } finally {
+                connector.close();
+            }
+        }
+    }
+
+    /**
+     * A pooled connection lost at once (closed while idle) is retried on a fresh one; one lost after the upstream
+     * had the request for a while is not, since the upstream may be running it and would run it twice.
+     */
+    @Test
+    void onlyAStaleOnArrivalConnectionIsRetried() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 10,
+                java.net.InetAddress.getLoopbackAddress())) {
+            AtomicInteger requests = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicLong holdMillis = new java.util.concurrent.atomic.AtomicLong();
+            // Each connection answers its first request and cuts the second one after holdMillis.
+            Thread upstream = new Thread(() -> {
+                while (!server.isClosed()) {
+                    java.net.Socket socket;
+                    try {
+                        socket = server.accept();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                    Thread handler = new Thread(() -> {
+                        try (socket) {
+                            InputStream in = socket.getInputStream();
+                            readRequestHead(in);
+                            requests.incrementAndGet();
+                            socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            readRequestHead(in);
+                            requests.incrementAndGet();
+                            Thread.sleep(holdMillis.get());
+                        } catch (Exception e) {
+                            // cut
+                        }
+                    });
+                    handler.setDaemon(true);
+                    handler.start();
+                }
+            });
+            upstream.setDaemon(true);
+            upstream.start();
+            UpstreamConnector connector = new UpstreamConnector(NioSocketChannel.class, NioDatagramChannel.class, "",
+                    Duration.ofSeconds(5), Duration.ofSeconds(30), SslContextBuilder.forClient().build());
+            try {
+                String url = "http://127.0.0.1:" + server.getLocalPort() + "/v1/x";
+                EventLoop loop = group.next();
+                holdMillis.set(0);
+                assertEquals(200, get(connector, url, loop).get(20, TimeUnit.SECONDS));
+                assertEquals(200, get(connector, url, loop).get(20, TimeUnit.SECONDS), "cut at once: sent again");
+                assertEquals(3, requests.get());
+
+                holdMillis.set(1_500);
+                assertThrowsCause(get(connector, url, loop));
+                assertEquals(4, requests.get(), "cut after 1.5 s: not sent a second time");
             } finally {
                 connector.close();
             }
