@@ -338,8 +338,9 @@ public final class RelayFlow implements UpstreamListener {
         if (finished) {
             return;
         }
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         OpenAiError error = OpenAiError.gateway(502, "bad_response", "The upstream response could not be "
-                + "converted for the client.");
+                + "converted for the client: " + detail);
         if (call != null) {
             call.abort();
         }

@@ -97,7 +97,10 @@ final class StreamForwarder {
         close();
     }
 
-    /** The upstream broke after the stream started: tell the client in-band, then end the stream. */
+    /**
+     * The upstream broke after the stream started: tell the client in-band, then end the stream without
+     * {@code [DONE]}, so that a client cannot take the cut answer for a complete one.
+     */
     void onUpstreamBroke(OpenAiError error) {
         if (closed) {
             return;
@@ -110,6 +113,7 @@ final class StreamForwarder {
             }
         }
         writeChunk(error.toJson());
+        doneWritten = true; // suppresses the [DONE] a clean end gets
         close();
     }
 
