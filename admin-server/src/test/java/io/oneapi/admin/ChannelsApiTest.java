@@ -49,6 +49,11 @@ class ChannelsApiTest {
                     }
                     boolean broken = seen.path().endsWith("/" + brokenChannel);
                     String model = seen.query() == null ? "" : seen.query().replace("model=", "");
+                    if (seen.path().endsWith("/" + hangingChannel)) {
+                        return FakeHttpServer.Answer.ok("{\"success\":false,\"message\":\"The upstream did not "
+                                + "answer in time.\",\"time\":30.0,\"modelName\":\"" + model
+                                + "\",\"errorKind\":\"UNAVAILABLE\"}");
+                    }
                     return FakeHttpServer.Answer.ok(broken
                             ? "{\"success\":false,\"message\":\"Incorrect API key provided\",\"time\":0.2,"
                             + "\"modelName\":\"" + model + "\",\"errorKind\":\"AUTH_FAILED\"}"
@@ -68,6 +73,7 @@ class ChannelsApiTest {
     }
 
     static volatile int brokenChannel = -1;
+    static volatile int hangingChannel = -1;
 
     @AfterAll
     static void stop() {
@@ -191,6 +197,25 @@ class ChannelsApiTest {
                     admin.get("/api/channel/test?scope=some").message());
         } finally {
             brokenChannel = -1;
+            root.put("/api/option/", Map.of("key", "AutomaticDisableChannelEnabled", "value", "false"));
+        }
+    }
+
+    /** A test that fails after hanging past ChannelDisableThreshold is as bad as a slow success (One API too). */
+    @Test
+    void testAllDisablesAChannelThatHangsPastTheThresholdEvenWhenItFails() throws Exception {
+        ApiClient root = fx.root();
+        root.put("/api/option/", Map.of("key", "AutomaticDisableChannelEnabled", "value", "true"));
+        admin.post("/api/channel/", channel("hanging", "sk-hanging"));
+        int hanging = named("hanging").get(0).id();
+        hangingChannel = hanging;
+        try {
+            assertTrue(admin.get("/api/channel/test?scope=all").success());
+            waitFor(() -> fx.storage.channels().findById(hanging).orElseThrow().status()
+                    == ProviderChannel.STATUS_AUTO_DISABLED);
+            nextPushContaining("Channel test finished");
+        } finally {
+            hangingChannel = -1;
             root.put("/api/option/", Map.of("key", "AutomaticDisableChannelEnabled", "value", "false"));
         }
     }
