@@ -144,6 +144,25 @@ class RelayChatTest {
         assertEquals("model_not_found", JSON.readTree(missing.body()).path("error").path("code").asText());
     }
 
+    /** Azure's content-filter preamble (empty choices, no usage) is dropped, as One API drops it. */
+    @Test
+    void azuresContentFilterPreambleIsDropped() throws Exception {
+        String preamble = "data: {\"choices\":[],\"created\":0,\"id\":\"\",\"model\":\"\",\"object\":\"\","
+                + "\"prompt_filter_results\":[{\"prompt_index\":0,\"content_filter_results\":{}}]}\n\n";
+        List<String> rest = List.of(
+                "data: {\"id\":\"c\",\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n",
+                "data: {\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,"
+                        + "\"total_tokens\":4}}\n\n",
+                "data: [DONE]\n\n");
+        List<String> chunks = new java.util.ArrayList<>(List.of(preamble));
+        chunks.addAll(rest);
+        upstream.script(r -> new MockUpstream.Stream(200, "text/event-stream", chunks, 30, -1));
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key,
+                "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        assertEquals(200, response.statusCode());
+        assertEquals(String.join("", rest), response.body(), "the rest byte for byte, the final usage chunk kept");
+    }
+
     /** An upstream that streams to a non-stream request is billed from its events, not as an empty answer. */
     @Test
     void anUnaskedForStreamIsBilledFromItsEvents() throws Exception {

@@ -22,6 +22,11 @@ public final class OpenAiUsageReader {
     private Usage usage;
     private boolean errorSeen;
     private boolean doneSeen;
+    /** The last {@link #read}: an event with an empty {@code choices} array and no {@code usage}. */
+    private boolean lastWasEmpty;
+    private boolean choicesSeen;
+    private boolean choiceSeen;
+    private boolean usageSeen;
 
     /** A reader that also collects the generated text (streams: usage, if any, comes only at the end). */
     public OpenAiUsageReader() {
@@ -42,6 +47,10 @@ public final class OpenAiUsageReader {
 
     /** Reads one stream event's data, or a whole unary body. Unparsable input is ignored. */
     public void read(ByteBuf json) {
+        lastWasEmpty = false;
+        choicesSeen = false;
+        choiceSeen = false;
+        usageSeen = false;
         int length = json.readableBytes();
         if (length == 6 && json.getByte(json.readerIndex()) == '[' && isDone(json)) {
             doneSeen = true;
@@ -61,6 +70,7 @@ public final class OpenAiUsageReader {
                 return;
             }
             readTopLevel(p);
+            lastWasEmpty = choicesSeen && !choiceSeen && !usageSeen;
         } catch (IOException | RuntimeException e) {
             // Not JSON: forwarded as is, nothing to learn from it.
         }
@@ -75,8 +85,14 @@ public final class OpenAiUsageReader {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
-                case "usage" -> readUsage(p, value);
-                case "choices" -> readChoices(p, value);
+                case "usage" -> {
+                    usageSeen = value == JsonToken.START_OBJECT;
+                    readUsage(p, value);
+                }
+                case "choices" -> {
+                    choicesSeen = value == JsonToken.START_ARRAY;
+                    readChoices(p, value);
+                }
                 case "error" -> {
                     errorSeen = value == JsonToken.START_OBJECT || value == JsonToken.VALUE_STRING;
                     p.skipChildren();
@@ -120,6 +136,7 @@ public final class OpenAiUsageReader {
             return;
         }
         while (p.nextToken() == JsonToken.START_OBJECT) {
+            choiceSeen = true;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
@@ -188,6 +205,15 @@ public final class OpenAiUsageReader {
 
     public String generatedText() {
         return text.toString();
+    }
+
+    /**
+     * Whether the event just read has an empty {@code choices} array and no {@code usage}: Azure's content-filter
+     * preamble ({@code prompt_filter_results}), which One API drops because clients reading {@code choices[0]}
+     * fail on it.
+     */
+    public boolean lastWasEmpty() {
+        return lastWasEmpty;
     }
 
     public boolean errorSeen() {

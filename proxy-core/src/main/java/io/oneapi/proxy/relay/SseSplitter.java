@@ -124,6 +124,11 @@ public final class SseSplitter implements AutoCloseable {
         return true;
     }
 
+    /** Nothing pending: the bytes fed so far ended exactly at the end of an event. */
+    public boolean atEventBoundary() {
+        return !line.isReadable() && !hasData;
+    }
+
     @Override
     public void close() {
         line.release();

@@ -38,6 +38,16 @@ final class StreamForwarder {
     private final EventSink sink;
     private boolean doneWritten;
     private boolean closed;
+    /** Pass-through: events in the buffer being read, and those with empty choices and no usage. */
+    private int bufferEvents;
+    private int bufferEmptyEvents;
+    private final SseSplitter.Listener readEvent = (event, data) -> {
+        reader.read(data);
+        bufferEvents++;
+        if (reader.lastWasEmpty()) {
+            bufferEmptyEvents++;
+        }
+    };
 
     StreamForwarder(ChannelHandlerContext ctx, ProviderExchange exchange, String requestId) {
         this.ctx = ctx;
@@ -58,8 +68,15 @@ final class StreamForwarder {
         ByteBuf bytes = content.content();
         try {
             if (passthrough) {
-                splitter.feed(bytes, (event, data) -> reader.read(data));
-                if (bytes.isReadable()) {
+                boolean startedClean = splitter.atEventBoundary();
+                bufferEvents = 0;
+                bufferEmptyEvents = 0;
+                splitter.feed(bytes, readEvent);
+                // Bytes pass untouched, except a buffer that holds nothing but whole empty events (Azure's
+                // content-filter preamble arrives so): dropped, as One API drops them.
+                boolean onlyEmptyEvents = startedClean && splitter.atEventBoundary() && bufferEvents > 0
+                        && bufferEvents == bufferEmptyEvents;
+                if (bytes.isReadable() && !onlyEmptyEvents) {
                     ctx.write(new DefaultHttpContent(bytes.retain()));
                 }
             } else if (eventStream != null) {

@@ -1,6 +1,7 @@
 package io.oneapi.proxy.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,22 @@ class OpenAiUsageReaderTest {
         OpenAiUsageReader error = OpenAiUsageReader.withoutText();
         read(error, "{\"error\":\"boom\"}");
         assertTrue(error.errorSeen());
+    }
+
+    @Test
+    void knowsAnEventWithEmptyChoicesAndNoUsage() {
+        OpenAiUsageReader reader = new OpenAiUsageReader();
+        read(reader, "{\"choices\":[],\"created\":0,\"id\":\"\",\"model\":\"\",\"object\":\"\","
+                + "\"prompt_filter_results\":[{\"prompt_index\":0,\"content_filter_results\":{}}]}");
+        assertTrue(reader.lastWasEmpty(), "Azure's preamble");
+        read(reader, "{\"choices\":[{\"delta\":{\"content\":\"x\"}}]}");
+        assertFalse(reader.lastWasEmpty());
+        read(reader, "{\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1}}");
+        assertFalse(reader.lastWasEmpty(), "the final usage chunk");
+        read(reader, "{\"error\":{\"message\":\"x\"}}");
+        assertFalse(reader.lastWasEmpty());
+        read(reader, "[DONE]");
+        assertFalse(reader.lastWasEmpty());
     }
 
     @Test
