@@ -120,11 +120,14 @@ final class UnaryResponder {
         return flow.mode() == RelayMode.AUDIO_TRANSCRIPTION || flow.mode() == RelayMode.AUDIO_TRANSLATION;
     }
 
-    /** The transcript text for billing: the {@code text} field of JSON formats, the body of text formats. */
-    private static String transcript(ByteBuf body, boolean json) {
+    /**
+     * The transcript text for billing: the {@code text} field of JSON formats, the cue text of subtitle formats
+     * (srt, vtt: numbers, timings and the header are not words the model spoke), the body of plain text.
+     */
+    static String transcript(ByteBuf body, boolean json) {
         String raw = body.toString(StandardCharsets.UTF_8);
         if (!json) {
-            return raw;
+            return subtitleText(raw);
         }
         try {
             JsonNode node = JSON.readTree(raw);
@@ -132,5 +135,25 @@ final class UnaryResponder {
         } catch (java.io.IOException e) {
             return raw;
         }
+    }
+
+    /** Plain text stays as it is; in srt and vtt, the lines that are cue numbers, timings or the header go. */
+    private static String subtitleText(String raw) {
+        if (!raw.contains("-->")) {
+            return raw;
+        }
+        StringBuilder text = new StringBuilder(raw.length());
+        for (String line : raw.split("\r?\n")) {
+            String t = line.trim();
+            if (t.isEmpty() || t.contains("-->") || t.equals("WEBVTT") || t.startsWith("WEBVTT ")
+                    || t.chars().allMatch(Character::isDigit)) {
+                continue;
+            }
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(t);
+        }
+        return text.toString();
     }
 }
