@@ -99,6 +99,8 @@ class RegistrationTest {
         assertEquals("invalid input: password must be 8 to 20 characters",
                 c.post("/api/user/register", Map.of("username", "shorty", "password", "123")).message());
         assertFalse(c.post("/api/user/register", Map.of("username", "", "password", "password1")).success());
+        assertEquals("invalid input: username must not contain @", c.post("/api/user/register",
+                Map.of("username", "bob@x.io", "password", "password1")).message(), "it would shadow bob's e-mail login");
         fx.user("taken");
         assertEquals("username is already taken",
                 c.post("/api/user/register", Map.of("username", "taken", "password", "password1")).message());

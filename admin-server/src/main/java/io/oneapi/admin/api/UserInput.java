@@ -15,9 +15,21 @@ final class UserInput {
     }
 
     static String username(String value) {
+        return username(value, null);
+    }
+
+    /**
+     * A username given for a new account ({@code current} null) or to replace {@code current}. A new name may not
+     * hold "@": login tries the username before the e-mail, so a user named like someone's address would lock its
+     * owner out of e-mail login. Names already stored (One API allowed them) are kept.
+     */
+    static String username(String value, String current) {
         String v = value == null ? "" : value.trim();
         if (v.isEmpty() || v.codePointCount(0, v.length()) > 12) {
             throw new ApiFailure("invalid input: username must be 1 to 12 characters");
+        }
+        if (v.indexOf('@') >= 0 && !v.equals(current)) {
+            throw new ApiFailure("invalid input: username must not contain @");
         }
         return v;
     }

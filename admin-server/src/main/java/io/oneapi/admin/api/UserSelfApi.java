@@ -62,7 +62,7 @@ public final class UserSelfApi {
         SelfUpdate body = req.body(SelfUpdate.class);
         UserDraft draft = UserDraft.of(me);
         if (body.username() != null && !body.username().isEmpty()) {
-            String username = UserInput.username(body.username());
+            String username = UserInput.username(body.username(), me.username());
             if (!username.equals(me.username()) && users.findByUsername(username).isPresent()) {
                 throw new ApiFailure("username is already taken");
             }

@@ -21,7 +21,7 @@ final class UserUpdateRules {
     User apply(User caller, User target, UserAdminApi.UserUpdate body) {
         UserDraft draft = UserDraft.of(target);
         if (present(body.username())) {
-            String username = UserInput.username(body.username());
+            String username = UserInput.username(body.username(), target.username());
             if (!username.equals(target.username()) && users.findByUsername(username).isPresent()) {
                 throw new ApiFailure("username is already taken");
             }
