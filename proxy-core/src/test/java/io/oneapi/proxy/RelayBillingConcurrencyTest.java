@@ -18,11 +18,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * 200 concurrent requests on one user and one token: the quota taken equals the sum of the logged quotas
- * exactly, and a limited token never goes below zero by more than one request's reservation.
+ * 200 concurrent requests on one user and two tokens, one limited: the quota taken equals the sum of the logged
+ * quotas exactly, only requests that were charged reached the upstream, and neither a limited token nor (when its
+ * balance is the limit) the user goes below zero by more than one request.
  */
 class RelayBillingConcurrencyTest {
     static final String OK = "{\"choices\":[{\"message\":{\"content\":\"ok\"}}],"
@@ -35,11 +36,12 @@ class RelayBillingConcurrencyTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "batch updates {0}")
-    @ValueSource(booleans = {false, true})
-    void quotaIsExactUnderConcurrency(boolean batch) throws Exception {
-        long userQuota = 1_000_000_000L;
-        long tokenQuota = 200_000;
+    @ParameterizedTest(name = "batch updates {0}, user balance the limit {1}")
+    @CsvSource({"false,false", "true,false", "false,true", "true,true"})
+    void quotaIsExactUnderConcurrency(boolean batch, boolean userLimited) throws Exception {
+        // About 125 quota a request: the token runs out after about 40 of its 100, the user after about 80 of 200.
+        long userQuota = userLimited ? 10_000 : 1_000_000_000L;
+        long tokenQuota = 5_000;
         try (MockUpstream upstream = new MockUpstream()) {
             upstream.script(r -> r.bodyText().contains("\"stream\":true")
                     ? new MockUpstream.Stream(200, "text/event-stream", STREAM, 1, -1)
@@ -76,7 +78,11 @@ class RelayBillingConcurrencyTest {
                     }
                 }
                 assertEquals(200, ok + refused);
-                assertTrue(ok >= 100, "every unlimited-token request succeeds: " + ok);
+                assertTrue(refused > 0, "the limits were reached");
+                if (!userLimited) {
+                    assertTrue(ok >= 100, "every unlimited-token request succeeds: " + ok);
+                }
+                assertEquals(ok, upstream.requestCount(), "a refused request never reached the upstream");
 
                 gateway.stopProxy();
                 List<LogEntry> logs = gateway.storage().logs().find(LogStore.LogFilter.any(), 0, 1000);
@@ -94,6 +100,7 @@ class RelayBillingConcurrencyTest {
                 long oneRequest = logs.get(0).quota();
                 assertTrue(limitedRow.remainQuota() >= -oneRequest,
                         "never below zero by more than one request: " + limitedRow.remainQuota());
+                assertTrue(userLeft >= -oneRequest, "the user neither: " + userLeft);
             } finally {
                 gateway.close();
             }
