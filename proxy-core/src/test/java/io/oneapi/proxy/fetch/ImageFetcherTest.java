@@ -65,6 +65,10 @@ class ImageFetcherTest {
             case "metadata.example" -> addresses("169.254.169.254");
             case "mixed.example" -> addresses("127.0.0.1", "192.168.1.20");
             case "nowhere.example" -> throw new UnknownHostException(host);
+            // What a permissive resolver (glibc's inet_aton) makes of numeric spellings of 127.0.0.2.
+            case "2130706434", "0x7f000002", "017700000002" -> addresses("127.0.0.2");
+            case "localhost" -> addresses("127.0.0.1", "::1");
+            case "metadata.google.internal" -> addresses("169.254.169.254");
             default -> InetAddress.getAllByName(host);
         };
     }
@@ -132,6 +136,33 @@ class ImageFetcherTest {
             assertTrue(message.startsWith("Could not fetch image " + url), message);
         }
         assertEquals(0, server.hits("/a.png"), "nothing may reach the loopback server without the test policy");
+    }
+
+    /** reliability.md #1: loopback spelled as numbers, localhost and cloud metadata names are all refused. */
+    @Test
+    void refusesNumericLoopbackSpellingsLocalhostAndMetadataNames() {
+        FetchPolicy publicOnly = policy.allowingLoopbackForTests();
+        server.serve("/a.png", "image/png", ImageServer.PNG, false);
+        int port = server.port();
+        for (String url : List.of("http://2130706434:" + port + "/a.png", "http://0x7f000002:" + port + "/a.png",
+                "http://017700000002:" + port + "/a.png", "http://localhost:" + port + "/a.png",
+                "http://[::ffff:127.0.0.2]:" + port + "/a.png", "http://metadata.google.internal/computeMetadata/v1/")) {
+            String message = refusal(publicOnly, url);
+            assertTrue(message.contains("reserved address"), url + ": " + message);
+        }
+        assertEquals(0, server.hits("/a.png"));
+    }
+
+    /** DNS rebinding: the connection goes to the address that was checked; the name is not looked up again. */
+    @Test
+    void connectsToTheCheckedAddressWithoutASecondLookup() throws Exception {
+        server.serve("/a.png", "image/png", ImageServer.PNG, false);
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        ImageFetcher rebinding = new ImageFetcher(group, NioSocketChannel.class, blocking, policy, host ->
+                lookups.incrementAndGet() == 1 ? addresses("127.0.0.1") : addresses("10.0.0.5"));
+        String url = "http://rebind.example:" + server.port() + "/a.png";
+        assertArrayEquals(ImageServer.PNG, rebinding.fetchAll(List.of(url)).get(20, TimeUnit.SECONDS).get(url).data());
+        assertEquals(1, lookups.get(), "one lookup, and the connection used its answer");
     }
 
     @Test
