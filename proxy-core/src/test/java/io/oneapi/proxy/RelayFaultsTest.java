@@ -75,6 +75,36 @@ class RelayFaultsTest {
                 "the reservation was returned");
     }
 
+    /** reliability.md #6(d): a stream whose upstream fails before the first byte is an error, charged nothing. */
+    @Test
+    void aStreamThatFailsBeforeItsFirstByteIsChargedNothing() throws Exception {
+        start(Map.of(), Map.of());
+        gateway.channel(first.baseUrl(), "m", 0, 0);
+        first.script(r -> new MockUpstream.Json(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"));
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key, STREAM_CHAT);
+        assertEquals(503, response.statusCode());
+        assertTrue(JSON.readTree(response.body()).path("error").path("message").asText().contains("overloaded"));
+        assertEquals(List.of(), logsAfterDrain());
+        assertEquals(100_000_000, gateway.storage().users().findById(userId).orElseThrow().quota());
+    }
+
+    /** reliability.md #2: fields in the body never choose where the request goes (or where the key goes). */
+    @Test
+    void bodyFieldsNamingAnotherHostAreNotFollowed() throws Exception {
+        start(Map.of(), Map.of());
+        gateway.channel(first.baseUrl(), "m", 0, 0);
+        first.script(r -> new MockUpstream.Json(200, "{\"choices\":[],\"usage\":{\"prompt_tokens\":1,"
+                + "\"completion_tokens\":1,\"total_tokens\":2}}"));
+        second.script(r -> new MockUpstream.Json(200, "{}"));
+        String canary = second.baseUrl();
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", key, "{\"model\":\"m\","
+                + "\"api_base\":\"" + canary + "\",\"base_url\":\"" + canary + "\",\"custom_host\":\"" + canary
+                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(1, first.requestCount());
+        assertEquals(0, second.requestCount(), "the canary saw nothing, and no key");
+    }
+
     @Test
     void rewrites429AfterRetriesAndKeepsTheStatus() throws Exception {
         start(Map.of(), Map.of());
