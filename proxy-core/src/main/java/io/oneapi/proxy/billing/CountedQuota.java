@@ -11,6 +11,7 @@ import io.oneapi.storage.billing.QuotaCounters.Kind;
 import io.oneapi.storage.billing.QuotaCounters.Take;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -59,6 +60,11 @@ final class CountedQuota {
     private final BooleanSupplier databaseDown;
     private final long retryNanos;
     private final Object[] stripes = new Object[STRIPES];
+    /**
+     * Per stripe, how many threads are in (or waiting for) a last seeding round, which reads the database while
+     * holding the stripe. Event loops keep away from such a stripe instead of waiting on it.
+     */
+    private final AtomicIntegerArray slowHolds = new AtomicIntegerArray(STRIPES);
     /** The counters missed changes while unreachable: drop them all before trusting them again. */
     private volatile boolean stale;
     private volatile long downUntil;
@@ -111,15 +117,24 @@ final class CountedQuota {
         for (int round = 1; ; round++) {
             boolean lastRound = round >= SEED_ROUNDS;
             Kind missing;
-            synchronized (stripe(r.userId())) {
-                try {
-                    missing = takeBoth(r, userSeed, tokenSeed, lastRound);
-                } catch (CountersUnavailableException e) {
-                    markDown(e);
-                    return Outcome.COUNTERS_DOWN;
+            if (lastRound) {
+                slowHolds.incrementAndGet(stripeIndex(r.userId()));
+            }
+            try {
+                synchronized (stripe(r.userId())) {
+                    try {
+                        missing = takeBoth(r, userSeed, tokenSeed, lastRound);
+                    } catch (CountersUnavailableException e) {
+                        markDown(e);
+                        return Outcome.COUNTERS_DOWN;
+                    }
+                    if (missing == null) {
+                        return Outcome.TAKEN;
+                    }
                 }
-                if (missing == null) {
-                    return Outcome.TAKEN;
+            } finally {
+                if (lastRound) {
+                    slowHolds.decrementAndGet(stripeIndex(r.userId()));
                 }
             }
             if (databaseDown.getAsBoolean()) {
@@ -191,6 +206,9 @@ final class CountedQuota {
     boolean reserveIfWarm(Reservation r) {
         if (!canReserveWithoutBlocking() || stale || System.nanoTime() - downUntil < 0) {
             return false;
+        }
+        if (busy(r.userId())) {
+            return false; // a seed may hold the stripe across a database read: not on an event loop
         }
         long amount = r.amount();
         synchronized (stripe(r.userId())) {
@@ -344,7 +362,16 @@ final class CountedQuota {
         }
     }
 
+    /** Whether the user's stripe may be held across a database read now: settle off the event loop then. */
+    boolean busy(int userId) {
+        return slowHolds.get(stripeIndex(userId)) > 0;
+    }
+
     private Object stripe(int userId) {
-        return stripes[Math.floorMod(userId, STRIPES)];
+        return stripes[stripeIndex(userId)];
+    }
+
+    private static int stripeIndex(int userId) {
+        return Math.floorMod(userId, STRIPES);
     }
 }

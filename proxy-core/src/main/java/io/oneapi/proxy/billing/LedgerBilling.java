@@ -233,7 +233,8 @@ public final class LedgerBilling implements RelayBilling, AutoCloseable {
      */
     @Override
     public boolean settleWithoutBlocking(Hold hold, ReserveRequest request, RelayRecord record) {
-        if (!ledger.reservesWithoutBlocking() || !isTokenPriced(record.mode())) {
+        if (!ledger.reservesWithoutBlocking() || !isTokenPriced(record.mode())
+                || ledger.mayWaitToSettle(request.userId())) {
             return false;
         }
         Usage usage = record.usage();

@@ -133,6 +133,11 @@ public final class QuotaLedger {
         return counted != null && counted.canReserveWithoutBlocking();
     }
 
+    /** Whether settling for {@code userId} could wait on a counter seed that reads the database right now. */
+    public boolean mayWaitToSettle(int userId) {
+        return counted != null && counted.busy(userId);
+    }
+
     /**
      * As {@link #reserve}, but only from warm in-memory counters, without any blocking call (event loops).
      *

@@ -463,6 +463,63 @@ class CountedQuotaTest {
         }
     }
 
+    /**
+     * The last seeding round reads the database while holding the user's lock stripe; an event loop serving
+     * another user of that stripe must not wait for that read.
+     */
+    @Test
+    void eventLoopsDoNotWaitOnAStripeHeldAcrossADatabaseRead() throws Exception {
+        try (TestDatabase db = TestDatabases.sqlite(dir); Storage storage = db.openStorage()) {
+            int slow = BillingFixtures.user(storage, 100_000);
+            int last = slow;
+            for (int i = 0; i < 64; i++) {
+                last = BillingFixtures.user(storage, 100_000); // the last one shares slow's stripe
+            }
+            int neighbour = last;
+            assertEquals(0, Math.floorMod(neighbour - slow, 64));
+            CountDownLatch readHeld = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger reads = new AtomicInteger();
+            UserStore users = storage.users();
+            UserStore slowReads = (UserStore) Proxy.newProxyInstance(UserStore.class.getClassLoader(),
+                    new Class<?>[] {UserStore.class}, (p, method, args) -> {
+                        if (method.getName().equals("findById") && args[0].equals(slow)) {
+                            int n = reads.incrementAndGet();
+                            if (n < 6) {
+                                storage.changes().publish(io.oneapi.storage.ChangeSignal.Topic.USERS); // stale seed
+                            } else {
+                                readHeld.countDown(); // the last round, under the stripe
+                                assertTrue(release.await(20, TimeUnit.SECONDS));
+                            }
+                        }
+                        try {
+                            return method.invoke(users, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            Node node = Node.of(storage, new MemoryQuotaCounters(Duration.ofMinutes(10)), slowReads,
+                    storage.tokens(), Duration.ofHours(1));
+            int neighbourToken = BillingFixtures.token(storage, neighbour, 0, true);
+            int slowToken = BillingFixtures.token(storage, slow, 0, true);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> seeding = pool.submit(() -> node.ledger().reserve(slow, slowToken, true, 100));
+                assertTrue(readHeld.await(20, TimeUnit.SECONDS), "the last round was reached");
+                Future<Object> eventLoop = pool.submit(() -> node.ledger().reserveIfWarm(neighbour, neighbourToken,
+                        true, 100));
+                try {
+                    eventLoop.get(5, TimeUnit.SECONDS); // null (not warm) or a reservation: either, but at once
+                } finally {
+                    release.countDown();
+                }
+                seeding.get(20, TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     private static <T> T counting(Class<T> type, T real, AtomicInteger calls) {
         Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
             calls.incrementAndGet();
