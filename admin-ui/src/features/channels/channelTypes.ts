@@ -135,7 +135,10 @@ export const CHANNEL_TYPES: ChannelTypeInfo[] = [
   plain(32, 'channelType.stepfun', 'blue'),
   plain(34, 'Coze', 'blue', {
     tip: 'channelTip.coze',
-    config: [{ name: 'user_id', label: 'channel.cozeUserId', required: true }],
+    config: [
+      { name: 'user_id', label: 'channel.cozeUserId', required: true },
+      { name: 'api_version', label: 'channel.apiVersion', placeholder: 'v2 (or v3)' },
+    ],
   }),
   plain(40, 'channelType.doubao', 'blue', { tip: 'channelTip.doubao' }),
   plain(21, 'channelType.aiproxyLibrary', 'purple', {

@@ -95,4 +95,52 @@ class CozeRelayTest {
         assertTrue(json(response.body()).path("error").path("message").asText().startsWith("The bot_id has not been"),
                 response.body());
     }
+
+    static final List<String> V3_EVENTS = List.of(
+            "event:conversation.chat.created\ndata:{\"id\":\"c7\",\"bot_id\":\"7348293334\",\"status\":\"created\"}\n\n",
+            "event:conversation.message.delta\ndata:{\"id\":\"m1\",\"role\":\"assistant\",\"type\":\"answer\","
+                    + "\"content\":\"hello\",\"content_type\":\"text\",\"chat_id\":\"c7\"}\n\n",
+            "event:conversation.message.delta\ndata:{\"id\":\"m1\",\"role\":\"assistant\",\"type\":\"answer\","
+                    + "\"content\":\" world\",\"content_type\":\"text\",\"chat_id\":\"c7\"}\n\n",
+            "event:conversation.message.completed\ndata:{\"id\":\"m1\",\"role\":\"assistant\",\"type\":\"answer\","
+                    + "\"content\":\"hello world\",\"content_type\":\"text\",\"chat_id\":\"c7\"}\n\n",
+            "event:conversation.chat.completed\ndata:{\"id\":\"c7\",\"status\":\"completed\",\"usage\":"
+                    + "{\"token_count\":33,\"output_count\":3,\"input_count\":30}}\n\n",
+            "event:done\ndata:\"[DONE]\"\n\n");
+
+    /** A v3 channel: Coze's current chat API, always streamed, billed on the token counts Coze reports. */
+    @Test
+    void aV3ChannelUsesTheV3ChatApiUnaryAndStreamed() throws Exception {
+        try (ProviderRelay v3 = new ProviderRelay(java.nio.file.Files.createDirectories(dir.resolve("v3")),
+                new CozeAdapter())) {
+            v3.channel(34, BOT, "{\"user_id\":\"u-42\",\"api_version\":\"v3\"}");
+            v3.upstream.script(r -> MockUpstream.Stream.sse(V3_EVENTS));
+
+            HttpResponse<String> unary = v3.post("/v1/chat/completions",
+                    "{\"model\":\"" + BOT + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+            assertEquals(200, unary.statusCode(), unary.body());
+            assertEquals("hello world", json(unary.body()).path("choices").path(0).path("message").path("content")
+                    .asText());
+            MockUpstream.Received sent = v3.upstream.received().get(0);
+            assertEquals("/v3/chat", sent.uri());
+            JsonNode upstream = json(sent.bodyText());
+            assertEquals("u-42", upstream.path("user_id").asText());
+            assertTrue(upstream.path("stream").asBoolean(), "v3 is always streamed");
+            assertEquals("Hi", upstream.path("additional_messages").path(0).path("content").asText());
+
+            HttpResponse<String> streamed = v3.post("/v1/chat/completions",
+                    "{\"model\":\"" + BOT + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+            assertEquals(200, streamed.statusCode());
+            assertEquals("hello world", ProviderRelay.streamedText(streamed.body()));
+            List<String> events = events(streamed.body());
+            assertEquals("[DONE]", events.get(events.size() - 1));
+
+            List<LogEntry> logs = v3.logs();
+            assertEquals(2, logs.size());
+            for (LogEntry log : logs) {
+                assertEquals(30, log.promptTokens(), "Coze's input_count");
+                assertEquals(3, log.completionTokens(), "Coze's output_count");
+            }
+        }
+    }
 }

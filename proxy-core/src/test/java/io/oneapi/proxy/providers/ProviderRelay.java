@@ -73,6 +73,12 @@ final class ProviderRelay implements AutoCloseable {
         return logs.get(0);
     }
 
+    /** Every consume log row, read after the proxy drained its billing. */
+    List<LogEntry> logs() {
+        gateway.stopProxy();
+        return gateway.storage().logs().find(LogStore.LogFilter.any(), 0, 100);
+    }
+
     /** The user's quota went down by exactly what the log says. */
     void assertCharged(LogEntry log) {
         assertEquals(USER_QUOTA - log.quota(), gateway.storage().users().findById(userId).orElseThrow().quota());

@@ -68,7 +68,7 @@ class DescriptorsTest {
     @Test
     void settingsNameTheChannelConfigKeysTheTypesRead() {
         assertEquals(List.of("user_id"), type(new CloudflareAdapter()).settings(), "the account id");
-        assertEquals(List.of("user_id"), type(new CozeAdapter()).settings());
+        assertEquals(List.of("user_id", "api_version"), type(new CozeAdapter()).settings(), "v2 or v3");
         assertEquals(List.of("library_id"), type(new AiProxyLibraryAdapter()).settings());
         assertEquals(List.of(), type(new OllamaAdapter()).settings());
         assertEquals(List.of(), type(new CohereAdapter()).settings());

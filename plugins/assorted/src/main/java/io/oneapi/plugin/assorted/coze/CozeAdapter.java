@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 import org.pf4j.Extension;
 
 /**
- * Coze (channel type 34): bots behind the chat API through {@code /open_api/v2/chat}, as One API does.
+ * Coze (channel type 34): bots behind the chat API through {@code /open_api/v2/chat}, as One API does, or
+ * through {@code /v3/chat} when the channel setting {@code api_version} is {@code v3} (Coze's current API).
  * The model names the bot ({@code bot-7348293334} or the bare id) and has no default list; the channel
  * setting {@code user_id} names the Coze user the conversations belong to. Coze reports many failures
  * inside a 200 body ({@code {"code": 4000, "msg": "..."}}).
@@ -24,8 +25,9 @@ public final class CozeAdapter implements ProviderAdapter {
     static final int TYPE = 34;
     static final String DEFAULT_BASE_URL = "https://api.coze.com";
     static final String USER_SETTING = "user_id";
+    static final String VERSION_SETTING = "api_version";
     private static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor("coze", "Coze",
-            List.of(new ChannelTypeInfo(TYPE, "Coze", DEFAULT_BASE_URL, List.of(), List.of(USER_SETTING), "coze")));
+            List.of(new ChannelTypeInfo(TYPE, "Coze", DEFAULT_BASE_URL, List.of(), List.of(USER_SETTING, VERSION_SETTING), "coze")));
 
     private final Supplier<ResponseStamp> stamps;
 
@@ -45,7 +47,13 @@ public final class CozeAdapter implements ProviderAdapter {
     @Override
     public ProviderExchange newExchange(ExchangeContext context) {
         ServedModes.requireChat(context, "Coze channels");
-        return new OpenAiToCozeExchange(context, stamps.get());
+        String version = context.channel().setting(VERSION_SETTING, "v2").trim();
+        return switch (version) {
+            case "v3" -> new OpenAiToCozeV3Exchange(context, stamps.get());
+            case "v2", "" -> new OpenAiToCozeExchange(context, stamps.get());
+            default -> throw new IllegalArgumentException("channel " + context.channel().id()
+                    + " has api_version " + version + "; expected v2 or v3");
+        };
     }
 
     @Override

@@ -47,7 +47,7 @@ final class OpenAiToCozeExchange implements ProviderExchange {
         String model = context.upstreamModel();
         ObjectNode body = JsonBodies.object()
                 .put("bot_id", model.startsWith(BOT_PREFIX) ? model.substring(BOT_PREFIX.length()) : model)
-                .put("user", user(openAi))
+                .put("user", CozeUsers.of(context, openAi))
                 .put("query", ChatMessages.lastText(messages))
                 .put("stream", context.stream());
         if (messages.size() > 1) {
@@ -63,16 +63,6 @@ final class OpenAiToCozeExchange implements ProviderExchange {
                 .header("Accept", context.stream() ? "text/event-stream" : "application/json")
                 .header("Authorization", "Bearer " + context.channel().key())
                 .body(JsonBodies.bytes(body)).build();
-    }
-
-    /** The channel's Coze user (One API always sends it), else the client's {@code user}. */
-    private String user(JsonNode openAi) {
-        String user = context.channel().setting(CozeAdapter.USER_SETTING, openAi.path("user").asText(""));
-        if (user.isBlank()) {
-            throw new IllegalArgumentException("channel " + context.channel().id()
-                    + " has no Coze user id (setting user_id) and the request names no user");
-        }
-        return user;
     }
 
     @Override
