@@ -3,7 +3,6 @@ package io.oneapi.plugin.assorted.coze;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.oneapi.plugin.assorted.common.ChannelUrls;
 import io.oneapi.plugin.assorted.common.ChatMessage;
 import io.oneapi.plugin.assorted.common.ChatMessages;
 import io.oneapi.plugin.assorted.common.JsonBodies;
@@ -47,7 +46,7 @@ final class OpenAiToCozeExchange implements ProviderExchange {
         String model = context.upstreamModel();
         ObjectNode body = JsonBodies.object()
                 .put("bot_id", model.startsWith(BOT_PREFIX) ? model.substring(BOT_PREFIX.length()) : model)
-                .put("user", CozeUsers.of(context, openAi))
+                .put("user", CozeCalls.user(context, openAi))
                 .put("query", ChatMessages.lastText(messages))
                 .put("stream", context.stream());
         if (messages.size() > 1) {
@@ -57,12 +56,7 @@ final class OpenAiToCozeExchange implements ProviderExchange {
                         .put("content_type", "text");
             }
         }
-        String url = ChannelUrls.base(context.channel(), CozeAdapter.DEFAULT_BASE_URL) + "/open_api/v2/chat";
-        return UpstreamRequest.builder("POST", url)
-                .header("Content-Type", "application/json")
-                .header("Accept", context.stream() ? "text/event-stream" : "application/json")
-                .header("Authorization", "Bearer " + context.channel().key())
-                .body(JsonBodies.bytes(body)).build();
+        return CozeCalls.post(context, "/open_api/v2/chat", context.stream(), body);
     }
 
     @Override

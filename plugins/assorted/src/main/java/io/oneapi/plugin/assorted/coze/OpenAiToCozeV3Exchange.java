@@ -3,7 +3,6 @@ package io.oneapi.plugin.assorted.coze;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.oneapi.plugin.assorted.common.ChannelUrls;
 import io.oneapi.plugin.assorted.common.ChatMessage;
 import io.oneapi.plugin.assorted.common.ChatMessages;
 import io.oneapi.plugin.assorted.common.JsonBodies;
@@ -52,7 +51,7 @@ final class OpenAiToCozeV3Exchange implements ProviderExchange {
         String model = context.upstreamModel();
         ObjectNode body = JsonBodies.object()
                 .put("bot_id", model.startsWith(BOT_PREFIX) ? model.substring(BOT_PREFIX.length()) : model)
-                .put("user_id", CozeUsers.of(context, openAi))
+                .put("user_id", CozeCalls.user(context, openAi))
                 .put("stream", true);
         ArrayNode messages = body.putArray("additional_messages");
         for (ChatMessage message : ChatMessages.of(openAi, context.systemPrompt())) {
@@ -61,12 +60,7 @@ final class OpenAiToCozeV3Exchange implements ProviderExchange {
                     .put("type", assistant ? "answer" : "question")
                     .put("content", message.text()).put("content_type", "text");
         }
-        String url = ChannelUrls.base(context.channel(), CozeAdapter.DEFAULT_BASE_URL) + "/v3/chat";
-        return UpstreamRequest.builder("POST", url)
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + context.channel().key())
-                .body(JsonBodies.bytes(body)).build();
+        return CozeCalls.post(context, "/v3/chat", true, body);
     }
 
     @Override
